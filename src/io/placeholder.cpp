@@ -1,0 +1,1 @@
+namespace muyield::io { int placeholder_unit = 0; }
