@@ -89,7 +89,7 @@ struct FlagConfig {
 };
 
 struct ReviewConfig {
-  std::optional<int> year;             // none = the latest year in the enterprise data
+  std::optional<int> year;              // none = the latest year in the enterprise data
   std::optional<Date> evaluation_date;  // none = 31 December of the year
   AreaMethod area_method = AreaMethod::geodesic;
   double area_deviation_warning = 0.05;

@@ -22,9 +22,9 @@ enum class Indicator : int {
 };
 inline constexpr int kIndicatorCount = 9;
 inline constexpr std::array<Indicator, kIndicatorCount> kAllIndicators = {
-    Indicator::tax_per_mu,      Indicator::revenue_per_mu,     Indicator::output_per_mu,
-    Indicator::va_per_mu,       Indicator::va_per_energy,      Indicator::va_per_emission,
-    Indicator::labor_productivity, Indicator::rd_intensity,    Indicator::tax_per_kwh};
+    Indicator::tax_per_mu,         Indicator::revenue_per_mu, Indicator::output_per_mu,
+    Indicator::va_per_mu,          Indicator::va_per_energy,  Indicator::va_per_emission,
+    Indicator::labor_productivity, Indicator::rd_intensity,   Indicator::tax_per_kwh};
 
 using Indicators = std::array<std::optional<double>, kIndicatorCount>;
 inline std::optional<double>& at(Indicators& v, Indicator k) { return v[static_cast<int>(k)]; }

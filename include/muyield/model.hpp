@@ -29,7 +29,7 @@ using MultiPolygon = std::vector<Polygon>;
 
 // Where a record came from, so that every message can name the file and the row.
 struct SourceRow {
-  std::string file;   // the input as the user named it
+  std::string file;      // the input as the user named it
   std::int64_t row = 0;  // 1-based data row for tables, feature id for layers
 };
 
@@ -68,7 +68,7 @@ struct Enterprise {
   // Boolean attributes by canonical name (high_tech, specialized, and any configured for
   // bonus or deduction); absent means not known.
   std::map<std::string, bool, std::less<>> attributes;
-  std::string veto;  // non-empty = vetoed (一票否决)
+  std::string veto;               // non-empty = vetoed (一票否决)
   std::optional<Point> location;  // in the points CRS of ReviewInput
   bool uscc_check_ok = true;
   SourceRow source;

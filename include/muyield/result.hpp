@@ -28,10 +28,9 @@ enum class LinkSource { none, explicit_table, holder, spatial };
 std::string_view link_source_key(LinkSource s);  // "", "explicit", "holder", "spatial"
 
 enum class Flag { UNSUPPLIED, IDLE, IDLE_2Y, VACANT, LOW_DENSITY, LOW_YIELD, D_CLASS };
-inline constexpr std::array<Flag, 7> kAllFlags = {Flag::UNSUPPLIED, Flag::IDLE,
-                                                  Flag::IDLE_2Y,    Flag::VACANT,
-                                                  Flag::LOW_DENSITY, Flag::LOW_YIELD,
-                                                  Flag::D_CLASS};
+inline constexpr std::array<Flag, 7> kAllFlags = {
+    Flag::UNSUPPLIED,  Flag::IDLE,      Flag::IDLE_2Y, Flag::VACANT,
+    Flag::LOW_DENSITY, Flag::LOW_YIELD, Flag::D_CLASS};
 std::string_view flag_key(Flag f);    // "IDLE"
 std::string_view flag_label(Flag f);  // "闲置土地"
 
@@ -71,11 +70,11 @@ struct ParcelResult {
   std::optional<double> area_deviation;
 
   LinkSource link_source = LinkSource::none;
-  std::vector<Occupant> occupants;  // sorted by share descending, then uscc
+  std::vector<Occupant> occupants;           // sorted by share descending, then uscc
   std::optional<std::size_t> main_occupant;  // index into ReviewResult::enterprises
   Grade grade = Grade::unrated;
-  Figures figures{};         // spread figures (METHOD.md §2)
-  Indicators indicators{};   // the per-parcel (P) indicators
+  Figures figures{};        // spread figures (METHOD.md §2)
+  Indicators indicators{};  // the per-parcel (P) indicators
   std::optional<int> rank_park;
   std::optional<int> rank_all;
 
@@ -130,13 +129,14 @@ struct ParkSummary {
   double flagged_mu = 0;
 };
 
-// Records read, used and rejected per input: read = used + rejected, always.
+// Records read, used and rejected per input: read = used + rejected + skipped, always.
 struct InputCount {
   std::string input;  // "parcels", "enterprises", …
   std::string source;
   long read = 0;
   long used = 0;
   long rejected = 0;
+  long skipped = 0;  // not for this review by rule, not by fault: enterprise rows of other years
 };
 
 struct StageTiming {

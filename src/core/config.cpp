@@ -31,8 +31,8 @@ std::vector<FarMinimum> builtin_far_minimums() {
 ReviewConfig ReviewConfig::defaults() {
   ReviewConfig c;
   using I = Indicator;
-  c.scoring.above.indicators = {{I::tax_per_mu, 30, {}},      {I::va_per_mu, 20, {}},
-                                {I::va_per_energy, 20, {}},   {I::va_per_emission, 10, {}},
+  c.scoring.above.indicators = {{I::tax_per_mu, 30, {}},         {I::va_per_mu, 20, {}},
+                                {I::va_per_energy, 20, {}},      {I::va_per_emission, 10, {}},
                                 {I::labor_productivity, 10, {}}, {I::rd_intensity, 10, {}}};
   c.scoring.below.indicators = {
       {I::tax_per_mu, 50, {}}, {I::tax_per_kwh, 30, {}}, {I::revenue_per_mu, 20, {}}};

@@ -6,9 +6,12 @@ namespace muyield {
 
 std::string_view severity_key(Severity s) {
   switch (s) {
-    case Severity::reject: return "reject";
-    case Severity::warning: return "warning";
-    case Severity::error: return "error";
+    case Severity::reject:
+      return "reject";
+    case Severity::warning:
+      return "warning";
+    case Severity::error:
+      return "error";
   }
   return "";
 }
@@ -30,13 +33,13 @@ std::string_view link_source_key(LinkSource s) {
 }
 
 std::string_view flag_key(Flag f) {
-  static constexpr std::string_view kKeys[] = {"UNSUPPLIED", "IDLE",      "IDLE_2Y", "VACANT",
+  static constexpr std::string_view kKeys[] = {"UNSUPPLIED",  "IDLE",      "IDLE_2Y", "VACANT",
                                                "LOW_DENSITY", "LOW_YIELD", "D_CLASS"};
   return kKeys[static_cast<int>(f)];
 }
 
 std::string_view flag_label(Flag f) {
-  static constexpr std::string_view kLabels[] = {"批而未供",   "闲置土地", "闲置满两年",
+  static constexpr std::string_view kLabels[] = {"批而未供",          "闲置土地", "闲置满两年",
                                                  "供而未用/建而未投", "用而未尽", "投而未达",
                                                  "落后整治"};
   return kLabels[static_cast<int>(f)];

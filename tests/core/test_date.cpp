@@ -9,7 +9,8 @@ TEST_CASE("dates count days from 1970 and back", "[date]") {
   CHECK(Date{2024, 1, 1}.days_since_epoch() == 19723);  // 54 years, 13 leap days
   CHECK(Date::from_days_since_epoch(19723) == Date{2024, 1, 1});
   CHECK(Date::from_days_since_epoch(-1) == Date{1969, 12, 31});
-  for (long d = -800; d < 800; d += 7) CHECK(Date::from_days_since_epoch(d).days_since_epoch() == d);
+  for (long d = -800; d < 800; d += 7)
+    CHECK(Date::from_days_since_epoch(d).days_since_epoch() == d);
 }
 
 TEST_CASE("calendar years move 29 February to 28 February", "[date]") {

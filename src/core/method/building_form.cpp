@@ -1,0 +1,210 @@
+#include "core/method/building_form.hpp"
+
+#include <cmath>
+#include <map>
+
+#include "core/geometry/area.hpp"
+#include "core/geometry/crs_transform.hpp"
+#include "core/geometry/overlay.hpp"
+#include "core/geometry/repair.hpp"
+#include "core/geometry/spatial_index.hpp"
+#include "core/method/industry.hpp"
+#include "core/parallel.hpp"
+
+namespace muyield::method {
+
+std::optional<double> effective_floors(const Building& b, const BuildingConfig& config) {
+  const bool has_floors = b.floors && *b.floors > 0;
+  const bool has_height = b.height_m && *b.height_m > 0;
+  if (has_floors) {
+    const double floors = *b.floors;
+    if (has_height && *b.height_m / floors > config.tall_storey_m) return 2 * floors;
+    return floors;
+  }
+  if (has_height) return std::ceil(*b.height_m / config.storey_height_m - 1e-9);
+  return std::nullopt;
+}
+
+namespace {
+
+struct PreparedBuilding {
+  MultiPolygon lonlat;
+  MultiPolygon planar;  // in the zone of its own centroid
+  int zone = 0;
+  std::optional<double> floors;
+  bool usable = false;
+};
+
+Issue building_issue(const Building& b, std::string field, std::string value, std::string reason,
+                     Severity severity, bool rejected) {
+  return Issue{b.source.file,     std::to_string(b.source.row),
+               std::move(field),  std::move(value),
+               std::move(reason), severity,
+               rejected};
+}
+
+class ZoneTransformers {
+ public:
+  const geometry::Transformer& get(int cm) {
+    auto it = zones_.find(cm);
+    if (it == zones_.end())
+      it = zones_.emplace(cm, geometry::Transformer(geometry::kCgcs2000, geometry::gk_zone_crs(cm)))
+               .first;
+    return it->second;
+  }
+
+ private:
+  std::map<int, geometry::Transformer> zones_;
+};
+
+void prepare_building(const Building& in, PreparedBuilding& out, const geometry::GeosContext& geos,
+                      const geometry::Transformer& to_lonlat, ZoneTransformers& zones,
+                      const BuildingConfig& config, Issues& issues) {
+  geometry::RepairOutcome r = geometry::repair(geos, in.geometry);
+  if (r.geometry.empty()) {
+    issues.push_back(building_issue(
+        in, "geometry", "",
+        (in.geometry.empty() ? std::string("几何为空 / empty geometry") : r.describe()) +
+            "；建筑未计入 / the building is not used",
+        Severity::reject, true));
+    return;
+  }
+  if (r.changed)
+    issues.push_back(building_issue(in, "geometry", "", r.describe(), Severity::warning, false));
+  out.lonlat = std::move(r.geometry);
+  if (!to_lonlat.apply(out.lonlat)) {
+    issues.push_back(
+        building_issue(in, "geometry", "",
+                       "坐标无法转换，请检查坐标系 / coordinates cannot be transformed: "
+                       "check the buildings layer's CRS",
+                       Severity::reject, true));
+    return;
+  }
+  out.zone = geometry::gk_central_meridian(geometry::centroid(out.lonlat).x);
+  out.planar = out.lonlat;
+  zones.get(out.zone).apply(out.planar);
+  out.floors = effective_floors(in, config);
+  if (!out.floors) {
+    issues.push_back(
+        building_issue(in, "floors", "",
+                       "无层数也无高度：计入建筑基底，不计建筑面积 / neither floors nor "
+                       "height: counts in the footprint, not in floor area",
+                       Severity::warning, false));
+  }
+  out.usable = true;
+}
+
+}  // namespace
+
+BuildingFormOutcome compute_building_form(const ReviewInput& input,
+                                          std::vector<ParcelResult>& parcels,
+                                          const BuildingConfig& config, int threads,
+                                          Progress* progress) {
+  BuildingFormOutcome outcome;
+  if (!input.has_buildings) return outcome;
+  const int chunks = resolve_threads(threads);
+  const Crs& crs = input.buildings_crs.empty() ? input.parcels_crs : input.buildings_crs;
+
+  // 1. Buildings: repair, lon/lat, own GK zone, floors.
+  std::vector<PreparedBuilding> buildings(input.buildings.size());
+  std::vector<Issues> found(chunks);
+  if (progress) progress->begin("buildings: repair and project", buildings.size());
+  parallel_chunks(buildings.size(), chunks, [&](int c, std::size_t begin, std::size_t end) {
+    geometry::GeosContext geos;
+    geometry::Transformer to_lonlat(crs.definition, geometry::kCgcs2000);
+    ZoneTransformers zones;
+    for (std::size_t i = begin; i < end; ++i)
+      prepare_building(input.buildings[i], buildings[i], geos, to_lonlat, zones, config, found[c]);
+    if (progress) progress->advance(end - begin);
+  });
+  if (progress) progress->end();
+  for (Issues& part : found)
+    for (Issue& i : part) {
+      if (i.record_rejected) ++outcome.rejected;
+      outcome.issues.push_back(std::move(i));
+    }
+  outcome.used = static_cast<long>(buildings.size()) - outcome.rejected;
+
+  // 2. A packed index of the usable buildings' parts, in lon/lat.
+  std::vector<const MultiPolygon*> shapes;
+  std::vector<std::uint32_t> shape_building;
+  for (std::uint32_t i = 0; i < buildings.size(); ++i) {
+    if (!buildings[i].usable) continue;
+    shapes.push_back(&buildings[i].lonlat);
+    shape_building.push_back(i);
+  }
+  const geometry::BoxIndex index = geometry::BoxIndex::of_parts(shapes);
+
+  // 3. Per parcel: candidates by box, exact clipping in the parcel's zone.
+  std::vector<Issues> overlaps(chunks);
+  if (progress) progress->begin("overlay: buildings on parcels", parcels.size());
+  parallel_chunks(parcels.size(), chunks, [&](int c, std::size_t begin, std::size_t end) {
+    geometry::GeosContext geos;
+    ZoneTransformers zones;
+    std::vector<std::uint32_t> hits;
+    std::vector<geometry::PlanarBuilding> candidates;
+    std::vector<MultiPolygon> reprojected;  // buildings whose own zone differs from the parcel's
+    for (std::size_t k = begin; k < end; ++k) {
+      ParcelResult& p = parcels[k];
+      hits.clear();
+      index.for_each_intersecting(geometry::envelope(p.lonlat),
+                                  [&](std::uint32_t s) { hits.push_back(shape_building[s]); });
+      std::sort(hits.begin(), hits.end());
+      hits.erase(std::unique(hits.begin(), hits.end()), hits.end());
+      MultiPolygon planar = p.lonlat;
+      zones.get(p.gk_central_meridian).apply(planar);
+      candidates.clear();
+      reprojected.clear();
+      reprojected.reserve(hits.size());
+      for (std::uint32_t b : hits) {
+        const PreparedBuilding& pb = buildings[b];
+        if (pb.zone == p.gk_central_meridian) {
+          candidates.push_back({&pb.planar, pb.floors});
+        } else {
+          reprojected.push_back(pb.lonlat);
+          zones.get(p.gk_central_meridian).apply(reprojected.back());
+          candidates.push_back({&reprojected.back(), pb.floors});
+        }
+      }
+      const geometry::ParcelOverlay o = geometry::overlay_parcel(geos, planar, candidates);
+      p.n_buildings = o.n_buildings;
+      p.footprint_m2 = o.footprint_m2;
+      p.floor_area_m2 = o.floor_area_m2;
+      if (p.planar_m2 && *p.planar_m2 > 0) {
+        p.coverage = o.footprint_m2 / *p.planar_m2;
+        p.far = o.floor_area_m2 / *p.planar_m2;
+      }
+      if (o.overlap_m2 > 0.01) {
+        const Parcel& in = input.parcels[p.input_index];
+        char buf[160];
+        std::snprintf(buf, sizeof buf, "%.1f", o.overlap_m2);
+        overlaps[c].push_back(Issue{in.source.file, std::to_string(in.source.row), "buildings", buf,
+                                    "建筑基底重叠 " + std::string(buf) +
+                                        " m²：基底只计一次，建筑面积逐栋计 / building footprints "
+                                        "overlap: counted once in the footprint, per building in "
+                                        "floor area; check for duplicated buildings",
+                                    Severity::warning, false});
+      }
+      if (progress && (k - begin) % 4096 == 4095) progress->advance(4096);
+    }
+  });
+  if (progress) progress->end();
+  for (Issues& part : overlaps)
+    for (Issue& i : part) outcome.issues.push_back(std::move(i));
+  return outcome;
+}
+
+void assign_far_minimums(const std::vector<Enterprise>& enterprise_inputs,
+                         const std::vector<EnterpriseResult>& enterprises,
+                         std::vector<ParcelResult>& parcels, const BuildingConfig& config) {
+  for (ParcelResult& p : parcels) {
+    p.industry_division.clear();
+    p.far_min.reset();
+    if (!p.main_occupant) continue;
+    const Enterprise& e = enterprise_inputs[enterprises[*p.main_occupant].input_index];
+    p.industry_division = industry_division(e.industry_code);
+    p.far_min = far_minimum(config.far_minimums, p.industry_division);
+  }
+}
+
+}  // namespace muyield::method
