@@ -1,0 +1,190 @@
+// METHOD.md §7: coverage and FAR, by hand on small cases and against shapely on 300 parcels.
+#include <catch2/catch.hpp>
+
+#include "core/method/building_form.hpp"
+#include "muyield/review.hpp"
+#include "support.hpp"
+
+using namespace muyield;
+using test::local_rect;
+
+namespace {
+
+Building building(MultiPolygon g, std::optional<double> floors, std::optional<double> height = {}) {
+  Building b;
+  b.geometry = std::move(g);
+  b.floors = floors;
+  b.height_m = height;
+  b.source = {"buildings.shp", 0};
+  return b;
+}
+
+ReviewInput with_buildings(std::vector<Parcel> parcels, std::vector<Building> buildings) {
+  ReviewInput in = test::gk_input();
+  in.parcels = std::move(parcels);
+  in.buildings = std::move(buildings);
+  in.buildings_crs = {test::kGk117};
+  in.has_buildings = true;
+  in.enterprises = {test::EnterpriseBuilder("E1")};
+  test::number_rows(in);
+  for (std::size_t i = 0; i < in.buildings.size(); ++i) in.buildings[i].source.row = i;
+  return in;
+}
+
+const ParcelResult& by_id(const ReviewInput& in, const ReviewResult& r, const std::string& id) {
+  for (const ParcelResult& p : r.parcels)
+    if (in.parcels[p.input_index].id == id) return p;
+  throw std::runtime_error("no parcel " + id);
+}
+
+constexpr double kRel = 1e-9;
+
+}  // namespace
+
+TEST_CASE("effective floors: floors field, height rounded up, tall storeys doubled", "[form]") {
+  const BuildingConfig c;
+  auto floors = [&](std::optional<double> f, std::optional<double> h) {
+    return method::effective_floors(building({}, f, h), c);
+  };
+  CHECK(*floors(3, {}) == 3);
+  CHECK(*floors({}, 10.0) == 3);  // ⌈10 / 4.5⌉
+  CHECK(*floors({}, 9.0) == 2);   // exactly two storeys
+  CHECK(*floors(1, 12.0) == 2);   // one 12 m storey counts double
+  CHECK(*floors(2, 16.0) == 2);   // 8 m storeys: not above 8 m
+  CHECK(*floors(2, 16.2) == 4);
+  CHECK_FALSE(floors({}, {}));
+  CHECK_FALSE(floors(0, {}));
+}
+
+TEST_CASE("overlapping footprints count once in coverage, each in floor area", "[form]") {
+  ReviewInput in =
+      with_buildings({test::parcel("P", local_rect(0, 0, 100, 100))},
+                     {building(local_rect(10, 10, 50, 50), 2),    // 1600 m²
+                      building(local_rect(30, 30, 70, 70), 1)});  // 1600 m², 400 shared
+  const ReviewResult r = run_review(in, ReviewConfig::defaults());
+  const ParcelResult& p = r.parcels[0];
+  CHECK(*p.planar_m2 == Approx(10000).epsilon(kRel));
+  CHECK(p.n_buildings == 2);
+  CHECK(*p.footprint_m2 == Approx(2800).epsilon(kRel));
+  CHECK(*p.floor_area_m2 == Approx(1600 * 2 + 1600 * 1).epsilon(kRel));
+  CHECK(*p.coverage == Approx(0.28).epsilon(kRel));
+  CHECK(*p.far == Approx(0.48).epsilon(kRel));
+  bool overlap_warned = false;
+  for (const Issue& i : r.issues) overlap_warned |= i.field == "buildings" && i.value == "400.0";
+  CHECK(overlap_warned);
+}
+
+TEST_CASE("a footprint crossing two parcels is split between them", "[form]") {
+  ReviewInput in = with_buildings({test::parcel("P", local_rect(0, 0, 100, 100)),
+                                   test::parcel("Q", local_rect(100, 0, 200, 100))},
+                                  {building(local_rect(80, 0, 120, 50), 3)});  // 2000 m²
+  const ReviewResult r = run_review(in, ReviewConfig::defaults());
+  for (const char* id : {"P", "Q"}) {
+    const ParcelResult& p = by_id(in, r, id);
+    CHECK(p.n_buildings == 1);
+    CHECK(*p.footprint_m2 == Approx(1000).epsilon(kRel));
+    CHECK(*p.floor_area_m2 == Approx(3000).epsilon(kRel));
+  }
+}
+
+TEST_CASE("a parcel with a hole: the hole is neither parcel nor footprint", "[form]") {
+  MultiPolygon g = local_rect(0, 0, 100, 100);
+  const double x = test::kX0, y = test::kY0;
+  g[0].holes.push_back(
+      {{x + 40, y + 40}, {x + 40, y + 60}, {x + 60, y + 60}, {x + 60, y + 40}, {x + 40, y + 40}});
+  ReviewInput in = with_buildings({test::parcel("H", g)},
+                                  {building(local_rect(42, 42, 58, 58), 5),    // wholly in the hole
+                                   building(local_rect(30, 45, 50, 55), 2)});  // half in the hole
+  const ReviewResult r = run_review(in, ReviewConfig::defaults());
+  const ParcelResult& p = r.parcels[0];
+  CHECK(*p.planar_m2 == Approx(9600).epsilon(kRel));
+  CHECK(p.n_buildings == 1);
+  CHECK(*p.footprint_m2 == Approx(100).epsilon(kRel));
+  CHECK(*p.floor_area_m2 == Approx(200).epsilon(kRel));
+}
+
+TEST_CASE("height-only buildings, tall storeys, and buildings with neither", "[form]") {
+  ReviewInput in = with_buildings({test::parcel("P", local_rect(0, 0, 100, 100))},
+                                  {building(local_rect(0, 0, 10, 10), {}, 10.0),   // 3 floors
+                                   building(local_rect(20, 0, 30, 10), 1, 12.0),   // 2 floors
+                                   building(local_rect(40, 0, 50, 10), {}, {})});  // footprint only
+  const ReviewResult r = run_review(in, ReviewConfig::defaults());
+  const ParcelResult& p = r.parcels[0];
+  CHECK(*p.footprint_m2 == Approx(300).epsilon(kRel));
+  CHECK(*p.floor_area_m2 == Approx(100 * 3 + 100 * 2).epsilon(kRel));
+  bool warned = false;
+  for (const Issue& i : r.issues) warned |= i.field == "floors" && i.severity == Severity::warning;
+  CHECK(warned);
+}
+
+TEST_CASE("without a buildings layer, building form is unknown", "[form]") {
+  ReviewInput in = test::gk_input();
+  in.parcels = {test::parcel("P", local_rect(0, 0, 100, 100))};
+  in.enterprises = {test::EnterpriseBuilder("E1")};
+  const ReviewResult r = run_review(in, ReviewConfig::defaults());
+  CHECK_FALSE(r.parcels[0].footprint_m2);
+  CHECK_FALSE(r.parcels[0].far);
+  CHECK_FALSE(r.parcels[0].coverage);
+}
+
+TEST_CASE("invalid footprints are repaired and reported", "[form]") {
+  const double x = test::kX0, y = test::kY0;
+  // A bow-tie of two 25 m² triangles.
+  MultiPolygon bow = {Polygon{{{x, y}, {x + 10, y + 10}, {x + 10, y}, {x, y + 10}, {x, y}}, {}}};
+  ReviewInput in = with_buildings({test::parcel("P", local_rect(0, 0, 100, 100))},
+                                  {building(bow, 2), building({}, 1)});
+  const ReviewResult r = run_review(in, ReviewConfig::defaults());
+  CHECK(*r.parcels[0].footprint_m2 == Approx(50).epsilon(kRel));
+  CHECK(*r.parcels[0].floor_area_m2 == Approx(100).epsilon(kRel));
+  const InputCount& b = r.counts.back();
+  CHECK(b.input == "buildings");
+  CHECK(b.read == 2);
+  CHECK(b.rejected == 1);
+  CHECK(b.used == 1);
+}
+
+TEST_CASE("coverage and FAR agree with shapely to 1e-9 on 300 generated parcels", "[form]") {
+  ReviewInput in = test::gk_input();
+  const std::string dir = MUYIELD_TEST_DIR "/fixtures/overlay/";
+  for (const std::string& line : test::read_lines(dir + "parcels.txt")) {
+    const auto bar = line.find('|');
+    in.parcels.push_back(test::parcel(line.substr(0, bar), test::from_wkt(line.substr(bar + 1))));
+  }
+  for (const std::string& line : test::read_lines(dir + "buildings.txt")) {
+    std::stringstream s(line);
+    std::string wkt, floors, height;
+    std::getline(s, wkt, '|');
+    std::getline(s, floors, '|');
+    std::getline(s, height, '|');
+    in.buildings.push_back(building(
+        test::from_wkt(wkt), floors.empty() ? std::nullopt : std::optional(std::stod(floors)),
+        height.empty() ? std::nullopt : std::optional(std::stod(height))));
+  }
+  in.buildings_crs = {test::kGk117};
+  in.has_buildings = true;
+  in.enterprises = {test::EnterpriseBuilder("E1")};
+  test::number_rows(in);
+  const ReviewResult r = run_review(in, ReviewConfig::defaults());
+  const std::vector<std::string> expected = test::read_lines(dir + "expected.txt");
+  REQUIRE(expected.size() == 300);
+  REQUIRE(r.parcels.size() == 300);
+  int compared = 0;
+  for (std::size_t k = 0; k < expected.size(); ++k) {
+    std::stringstream s(expected[k]);
+    std::string id, n, footprint, floor, planar;
+    std::getline(s, id, '|');
+    std::getline(s, n, '|');
+    std::getline(s, footprint, '|');
+    std::getline(s, floor, '|');
+    std::getline(s, planar, '|');
+    const ParcelResult& p = by_id(in, r, id);
+    INFO(id);
+    CHECK(p.n_buildings == std::stoi(n));
+    CHECK(*p.planar_m2 == Approx(std::stod(planar)).epsilon(kRel));
+    // An absolute margin for parcels without buildings (0 vs 0) and slivers.
+    CHECK(*p.footprint_m2 == Approx(std::stod(footprint)).epsilon(kRel).margin(1e-6));
+    CHECK(*p.floor_area_m2 == Approx(std::stod(floor)).epsilon(kRel).margin(1e-6));
+    ++compared;
+  }
+  CHECK(compared == 300);
+}
