@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -393,4 +394,22 @@ TEST_CASE("configuration mistakes are warnings", "[fields]") {
   CHECK(r.find("holder_name")->column == 0);  // std::map order: holder_name before park
   CHECK(r.find("parcel_id") == nullptr);
   CHECK(r.unknown == std::vector<std::string>{"地块名"});
+}
+
+TEST_CASE("noise headers do not break recognition", "[fields]") {
+  const std::string_view pieces[] = {"(",  ")",   "（",   "）",   "[",    "]",
+                                     "【", "】",  "/",    "／",   " ",    "万",
+                                     "元", "kWh", "税收", "\xEF", "\x80", "\u3000"};
+  std::uint32_t x = 15;
+  const auto next = [&x] { return x = x * 1664525u + 1013904223u; };
+  std::vector<std::string> headers;
+  for (int i = 0; i < 3000; ++i) {
+    std::string h;
+    for (std::uint32_t k = next() >> 29; k > 0; --k) h += pieces[(next() >> 8) % std::size(pieces)];
+    const Header parsed = parse_header(h);
+    CHECK(parsed.name.size() <= h.size() + 8);
+    headers.push_back(h);
+  }
+  const Recognition r = recognize_fields(TableKind::enterprises, headers, {{"tax", ")"}});
+  CHECK(r.fields.size() + r.unknown.size() <= headers.size());
 }

@@ -1,4 +1,6 @@
 #include <catch2/catch.hpp>
+#include <cmath>
+#include <cstdint>
 #include <string>
 
 #include "io/values.hpp"
@@ -274,4 +276,34 @@ TEST_CASE("normalize_uscc upper-cases, trims and folds full-width", "[values]") 
   CHECK(normalize_uscc("９１３６０９００ＭＡ３５Ｌ７Ｘ８１Ｙ") == "91360900MA35L7X81Y");
   CHECK(uscc_valid(normalize_uscc("\u300091360900ma35l7x81y")));
   CHECK(normalize_uscc("91360900MA35L7X81X") == "91360900MA35L7X81X");  // does not validate
+}
+
+TEST_CASE("any bytes give exactly one of value, empty or error", "[values]") {
+  // Deterministic noise biased towards the characters the parsers look at.
+  const std::string_view pieces[] = {
+      "1",        "9",  "0",  ",",  ".",  "e",  "-",  "+",    "%",    "#",    " ",
+      "年",       "月", "日", "１", "．", "，", "％", "\xEF", "\xBC", "\x80", "\xE3\x80\x80",
+      "\xC2\xA0", "/",  "T",  ":",  "无"};
+  std::uint32_t x = 2024;
+  const auto next = [&x] { return x = x * 1664525u + 1013904223u; };
+  const auto one_of = [](const auto& r) {
+    return (r.ok() ? 1 : 0) + (r.empty ? 1 : 0) + (r.error.empty() ? 0 : 1) == 1;
+  };
+  for (int i = 0; i < 20000; ++i) {
+    std::string text;
+    const std::uint32_t len = next() >> 28;
+    for (std::uint32_t k = 0; k < len; ++k) {
+      text += (next() >> 31) ? pieces[(next() >> 8) % std::size(pieces)]
+                             : std::string(1, static_cast<char>(next() >> 24));
+    }
+    INFO("text: " << text);
+    const auto n = parse_number(text);
+    CHECK(one_of(n));
+    if (n.ok()) CHECK(std::isfinite(*n.value));
+    const auto d = parse_date(text, (i & 1) != 0);
+    CHECK(one_of(d));
+    if (d.ok()) CHECK(Date::valid(d.value->year, d.value->month, d.value->day));
+    CHECK(one_of(parse_bool(text)));
+    CHECK(normalize_uscc(text).size() <= text.size());
+  }
 }
