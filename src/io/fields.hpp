@@ -14,26 +14,19 @@ std::string_view table_kind_key(TableKind k);  // "parcels", …
 enum class ValueKind { text, number, date, date_or_year, boolean, code };
 
 // Units that can appear in a header. Each canonical field has one canonical unit.
+// clang-format off
 enum class Unit {
   none,
-  yuan,
-  qian_yuan,
-  wan_yuan,
-  yi_yuan,  // money; canonical 万元
-  kwh,
-  wan_kwh,
-  yi_kwh,  // electricity; canonical kWh
-  m2,
-  mu,
-  hectare,  // area; canonical m²
-  tce,
-  wan_tce,  // energy; canonical 吨标准煤
-  tonne,    // emissions; canonical 吨
-  person,   // employees
-  meter,    // height
-  ratio,
-  percent,  // shares; canonical ratio (0.6), "%" → 0.01
+  yuan, qian_yuan, wan_yuan, yi_yuan,       // money; canonical 万元
+  kwh, wan_kwh, yi_kwh,                     // electricity; canonical kWh
+  m2, mu, hectare,                          // area; canonical m²
+  tce, wan_tce,                             // energy; canonical 吨标准煤
+  tonne,                                    // emissions; canonical 吨
+  person,                                   // employees
+  meter,                                    // height
+  ratio, percent,                           // shares; canonical ratio (0.6), "%" → 0.01
 };
+// clang-format on
 std::string_view unit_label(Unit u);  // "万元", "kWh", "m²", …
 // A unit as written in a header ("万元", "万kWh", "万千瓦时", "万度", "亩", "公顷", "㎡", "%", …;
 // ASCII case and full-width forms ignored); Unit::none when not a unit. Bare scale words ("万",
