@@ -1,1 +1,0 @@
-namespace muyield::io { int placeholder_unit = 0; }
