@@ -47,11 +47,13 @@ struct Parcel {
   std::optional<Date> agreed_start;
   std::optional<double> registered_m2;
   MultiPolygon geometry;  // in the layer's CRS, as read (may be invalid; the core repairs)
+  std::string geometry_note;  // the reader's word on the geometry (why it is empty, parts dropped)
   SourceRow source;
 };
 
 struct Building {
   MultiPolygon geometry;  // in the buildings layer's CRS
+  std::string geometry_note;
   std::optional<double> floors;
   std::optional<double> height_m;
   SourceRow source;

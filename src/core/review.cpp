@@ -56,12 +56,20 @@ SelectedEnterprises select_enterprises(const ReviewInput& input, int year, Issue
   for (std::size_t i = 0; i < input.enterprises.size(); ++i) {
     const Enterprise& e = input.enterprises[i];
     ++s.read;
+    const std::string row = std::to_string(e.source.row);
+    if (e.year < 0) {
+      issues.push_back({e.source.file, row, "year", "",
+                        "年度缺失或无法识别，无法归入评价年度 / no readable year: the row cannot be "
+                        "placed in a review year; fill in the year",
+                        Severity::reject, true});
+      ++s.rejected;
+      continue;
+    }
     // Year 0: the table has no year column, so every row belongs to the review.
     if (e.year != 0 && e.year != year) {
       ++s.other_years;
       continue;
     }
-    const std::string row = std::to_string(e.source.row);
     if (e.uscc.empty()) {
       issues.push_back({e.source.file, row, "uscc", "",
                         "统一社会信用代码为空，无法关联宗地和排名 / no credit code: the enterprise "

@@ -65,6 +65,12 @@ std::string RepairOutcome::describe() const {
   return s;
 }
 
+std::string unusable_reason(const MultiPolygon& input, const std::string& reader_note,
+                            const RepairOutcome& outcome) {
+  if (!input.empty()) return outcome.describe();
+  return reader_note.empty() ? std::string("几何为空 / empty geometry") : reader_note;
+}
+
 RepairOutcome repair(const GeosContext& ctx, const MultiPolygon& input) {
   RepairOutcome out;
   if (!all_finite(input)) {

@@ -24,4 +24,8 @@ struct RepairOutcome {
 
 RepairOutcome repair(const GeosContext& ctx, const MultiPolygon& input);
 
+// Why a geometry ended up unusable, for its reject: the reader's note when it read nothing.
+std::string unusable_reason(const MultiPolygon& input, const std::string& reader_note,
+                            const RepairOutcome& outcome);
+
 }  // namespace muyield::geometry

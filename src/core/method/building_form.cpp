@@ -64,7 +64,7 @@ void prepare_building(const Building& in, PreparedBuilding& out, const geometry:
   if (r.geometry.empty()) {
     issues.push_back(building_issue(
         in, "geometry", "",
-        (in.geometry.empty() ? std::string("几何为空 / empty geometry") : r.describe()) +
+        geometry::unusable_reason(in.geometry, in.geometry_note, r) +
             "；建筑未计入 / the building is not used",
         Severity::reject, true));
     return;

@@ -45,7 +45,7 @@ bool measure(const Parcel& in, ParcelResult& out, Workspace& ws, const ReviewCon
   if (repaired.geometry.empty()) {
     issues.push_back(parcel_issue(
         in, "geometry", "",
-        (in.geometry.empty() ? std::string("几何为空 / empty geometry") : repaired.describe()) +
+        geometry::unusable_reason(in.geometry, in.geometry_note, repaired) +
             "；宗地未参评 / the parcel is not used: fix its polygon",
         Severity::reject, true));
     return false;
