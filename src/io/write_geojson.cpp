@@ -1,0 +1,47 @@
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <stdexcept>
+
+#include "io/gdal_session.hpp"
+#include "io/ogr_geometry.hpp"
+#include "io/pending_file.hpp"
+#include "io/write_outputs.hpp"
+
+namespace muyield::io {
+
+void write_parcels_geojson(const std::string& path, const ReviewResult& result,
+                           const OutputRows& rows) {
+  ensure_gdal();
+  GdalMessages messages;
+  PendingFile pending(path);
+  GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GeoJSON");
+  {
+    std::unique_ptr<GDALDataset> ds(
+        driver->Create(pending.temp_path().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    if (!ds) throw std::runtime_error("cannot create " + path + ": " + messages.last_error());
+    // The core's lon/lat are CGCS2000; RFC 7946 asks for WGS 84, which CGCS2000 matches to a
+    // few centimetres (no datum shift is defined between them), so they are written as they are.
+    OGRSpatialReference crs84;
+    crs84.SetWellKnownGeogCS("WGS84");
+    crs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    const char* options[] = {"RFC7946=YES", "COORDINATE_PRECISION=7", "WRITE_NAME=NO",
+                             "ID_FIELD=parcel_id", "ID_TYPE=String", nullptr};
+    OGRLayer* layer = ds->CreateLayer("parcels", &crs84, wkbMultiPolygon, const_cast<char**>(options));
+    if (!layer) throw std::runtime_error("cannot create " + path + ": " + messages.last_error());
+    create_fields(*layer, rows.columns());
+    std::vector<Value> row;
+    OGRFeature feature(layer->GetLayerDefn());
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      rows.fill(i, row);
+      set_fields(feature, rows.columns(), row);
+      feature.SetGeometryDirectly(to_ogr(result.parcels[i].lonlat).release());
+      feature.SetFID(OGRNullFID);
+      if (layer->CreateFeature(&feature) != OGRERR_NONE)
+        throw std::runtime_error("cannot write " + path + ": " + messages.last_error());
+    }
+  }
+  pending.commit();
+}
+
+}  // namespace muyield::io

@@ -1,0 +1,24 @@
+// Writers of the output files (DATA.md "Outputs"), each through GDAL and each atomic
+// (pending_file.hpp). Byte-identical for the same inputs, whatever the locale.
+#pragma once
+
+#include <string>
+
+#include "io/output_rows.hpp"
+#include "muyield/model.hpp"
+#include "muyield/result.hpp"
+
+namespace muyield::io {
+
+// UTF-8 with a BOM, '.' decimals, empty = missing; text that Excel would take for a formula
+// (=, +, -, @ first) is prefixed with an apostrophe.
+void write_csv(const std::string& path, const OutputRows& rows);
+
+// RFC 7946 GeoJSON: CRS84 lon/lat with 7 decimals, id = parcel_id, every parcel column.
+void write_parcels_geojson(const std::string& path, const ReviewResult& result,
+                           const OutputRows& rows);
+
+// Neutralises a text cell against formula injection (CSV, XLSX).
+std::string neutralise_formula(std::string text);
+
+}  // namespace muyield::io
