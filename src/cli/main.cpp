@@ -1,1 +1,66 @@
-int main() { return 0; }
+// muyield: dispatch to the subcommands and map errors to exit statuses. No method here.
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <iostream>
+#include <memory>
+#include <vector>
+
+#include "cli/cmd_analyze.hpp"
+#include "cli/global_options.hpp"
+#include "io/gdal_session.hpp"
+#include "io/input_error.hpp"
+#include "io/settings.hpp"
+#include "muyield/review.hpp"
+
+#ifndef MUYIELD_VERSION
+#define MUYIELD_VERSION "dev"
+#endif
+
+int main(int argc, char** argv) {
+  using namespace muyield;
+  cli::GlobalOptions global;
+  global.argv.assign(argv, argv + argc);
+
+  CLI::App app{"muyield — 亩均论英雄 industrial land review (亩均效益综合评价)"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string("muyield ") + MUYIELD_VERSION + " (" +
+                                        io::library_versions() + ")");
+  app.add_flag("-q,--quiet", global.quiet, "no progress and no summary on the terminal");
+  app.add_option("--log-level", global.log_level, "trace, debug, info, warn, error, off")
+      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}));
+
+  std::vector<std::unique_ptr<cli::Command>> commands;
+  commands.push_back(std::make_unique<cli::AnalyzeCommand>(global));
+  std::vector<std::pair<CLI::App*, cli::Command*>> dispatch;
+  for (auto& c : commands) dispatch.emplace_back(c->add_to(app), c.get());
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : cli::kUnusable;
+  }
+
+  auto logger = spdlog::stderr_color_mt("muyield");
+  logger->set_pattern("[muyield] %^%l%$: %v");
+  spdlog::set_default_logger(logger);
+  spdlog::set_level(spdlog::level::from_str(global.quiet && global.log_level == "info" ? "warn" : global.log_level));
+
+  for (auto& [sub, command] : dispatch) {
+    if (!sub->parsed()) continue;
+    try {
+      return command->run();
+    } catch (const io::InputError& e) {
+      spdlog::error("{}", e.what());
+    } catch (const io::ConfigError& e) {
+      spdlog::error("{}", e.what());
+    } catch (const ReviewError& e) {
+      spdlog::error("{}", e.what());
+    } catch (const std::exception& e) {
+      spdlog::error("内部错误 / internal error: {} (please report it with run.json)", e.what());
+    }
+    return cli::kUnusable;
+  }
+  return cli::kUnusable;
+}

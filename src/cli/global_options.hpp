@@ -1,0 +1,15 @@
+// Options every command understands.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace muyield::cli {
+
+struct GlobalOptions {
+  bool quiet = false;
+  std::string log_level = "info";
+  std::vector<std::string> argv;  // the command line, for run.json
+};
+
+}  // namespace muyield::cli
