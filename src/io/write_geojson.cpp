@@ -16,11 +16,21 @@ void append_json_string(std::string& out, std::string_view text) {
   out.push_back('"');
   for (unsigned char c : text) {
     switch (c) {
-      case '"': out.append("\\\""); break;
-      case '\\': out.append("\\\\"); break;
-      case '\n': out.append("\\n"); break;
-      case '\r': out.append("\\r"); break;
-      case '\t': out.append("\\t"); break;
+      case '"':
+        out.append("\\\"");
+        break;
+      case '\\':
+        out.append("\\\\");
+        break;
+      case '\n':
+        out.append("\\n");
+        break;
+      case '\r':
+        out.append("\\r");
+        break;
+      case '\t':
+        out.append("\\t");
+        break;
       default:
         if (c < 0x20) {
           out.append("\\u00");
@@ -103,31 +113,32 @@ void write_parcels_geojson(const std::string& path, const ReviewResult& result,
     // The core's lon/lat are CGCS2000; RFC 7946 asks for WGS 84, which CGCS2000 matches to a
     // few centimetres (no datum shift is defined between them), so they are written as they are.
     sink.write("{\"type\":\"FeatureCollection\",\"features\":[\n");
-    write_blocks(sink, rows.size(), threads, [&](std::size_t begin, std::size_t end, std::string& out) {
-      std::vector<Value> row;
-      for (std::size_t i = begin; i < end; ++i) {
-        rows.fill(i, row);
-        if (i) out.append(",\n");
-        out.append("{\"type\":\"Feature\",\"id\":");
-        append_json_string(out, id_column < row.size() ? row[id_column].text : std::string());
-        out.append(",\"properties\":{");
-        for (std::size_t k = 0; k < columns.size(); ++k) {
-          if (k) out.push_back(',');
-          append_json_string(out, columns[k].key);
-          out.push_back(':');
-          const Value& v = row[k];
-          if (v.empty || (columns[k].type != ColumnType::text && !std::isfinite(v.number)))
-            out.append("null");
-          else if (columns[k].type == ColumnType::text)
-            append_json_string(out, v.text);
-          else
-            append_number(out, v.number);
-        }
-        out.append("},\"geometry\":");
-        append_geometry(out, result.parcels[i].lonlat);
-        out.push_back('}');
-      }
-    });
+    write_blocks(
+        sink, rows.size(), threads, [&](std::size_t begin, std::size_t end, std::string& out) {
+          std::vector<Value> row;
+          for (std::size_t i = begin; i < end; ++i) {
+            rows.fill(i, row);
+            if (i) out.append(",\n");
+            out.append("{\"type\":\"Feature\",\"id\":");
+            append_json_string(out, id_column < row.size() ? row[id_column].text : std::string());
+            out.append(",\"properties\":{");
+            for (std::size_t k = 0; k < columns.size(); ++k) {
+              if (k) out.push_back(',');
+              append_json_string(out, columns[k].key);
+              out.push_back(':');
+              const Value& v = row[k];
+              if (v.empty || (columns[k].type != ColumnType::text && !std::isfinite(v.number)))
+                out.append("null");
+              else if (columns[k].type == ColumnType::text)
+                append_json_string(out, v.text);
+              else
+                append_number(out, v.number);
+            }
+            out.append("},\"geometry\":");
+            append_geometry(out, result.parcels[i].lonlat);
+            out.push_back('}');
+          }
+        });
     sink.write("\n]}\n");
     sink.close();
   }
