@@ -32,8 +32,8 @@ int main(int argc, char** argv) {
   app.footer(std::string(cli::tr(cli::Msg::app_footer)));
   app.require_subcommand(1);
   app.fallthrough();  // -q, --lang, --log-level also after the subcommand
-  app.set_version_flag("--version", std::string("muyield ") + MUYIELD_VERSION + " (" +
-                                        io::library_versions() + ")");
+  app.set_version_flag(
+      "--version", std::string("muyield ") + MUYIELD_VERSION + " (" + io::library_versions() + ")");
   app.add_flag("-q,--quiet", global.quiet, "no progress and no summary on the terminal");
   app.add_option("--log-level", global.log_level, "trace, debug, info, warn, error, off")
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}));
@@ -61,7 +61,8 @@ int main(int argc, char** argv) {
   auto logger = spdlog::stderr_color_mt("muyield");
   logger->set_pattern("[muyield] %^%l%$: %v");
   spdlog::set_default_logger(logger);
-  spdlog::set_level(spdlog::level::from_str(global.quiet && global.log_level == "info" ? "warn" : global.log_level));
+  spdlog::set_level(spdlog::level::from_str(
+      global.quiet && global.log_level == "info" ? "warn" : global.log_level));
 
   for (auto& [sub, command] : dispatch) {
     if (!sub->parsed()) continue;
