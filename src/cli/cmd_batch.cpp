@@ -55,7 +55,8 @@ io::ReviewSummary run_one(const io::BatchReview& review, const fs::path& out, in
                           const std::vector<std::string>& command_line) {
   const auto start = std::chrono::steady_clock::now();
   const std::string folder = review.park_dir + "/" + std::to_string(review.year);
-  const std::string label = review.park + " " + std::to_string(review.year) + ": ";
+  const std::string park = io::printable_text(review.park);
+  const std::string label = park + " " + std::to_string(review.year) + ": ";
   io::ReviewSummary s;
   try {
     ReviewJob job;
@@ -72,14 +73,14 @@ io::ReviewSummary run_one(const io::BatchReview& review, const fs::path& out, in
     s.ok = false;
     s.error = e.what();
   }
-  s.park = review.park;
+  s.park = park;
   s.year = review.year;
   s.folder = folder;
   s.seconds = seconds_since(start);
   if (s.ok)
-    spdlog::info("{}", trf(Msg::batch_review_ok, review.park, review.year, s.seconds));
+    spdlog::info("{}", trf(Msg::batch_review_ok, park, review.year, s.seconds));
   else
-    spdlog::error("{}", trf(Msg::batch_review_failed, review.park, review.year, s.error));
+    spdlog::error("{}", trf(Msg::batch_review_failed, park, review.year, s.error));
   return s;
 }
 
@@ -90,14 +91,14 @@ void compare_years(const io::BatchPlan& plan, const fs::path& out, io::BatchOutc
     const io::BatchReview& b = plan.reviews[i + 1];
     if (a.park != b.park) continue;
     io::ComparisonSummary c;
-    c.park = a.park;
+    c.park = io::printable_text(a.park);
     c.from_year = a.year;
     c.to_year = b.year;
     c.folder = a.park_dir + "/compare_" + std::to_string(a.year) + "_" + std::to_string(b.year);
     const io::ReviewSummary& ra = outcome.reviews[i];
     const io::ReviewSummary& rb = outcome.reviews[i + 1];
     if (!ra.ok || !rb.ok) {
-      c.error = trf(Msg::batch_compare_skipped, a.park, a.year, b.year);
+      c.error = trf(Msg::batch_compare_skipped, c.park, a.year, b.year);
     } else {
       try {
         c.counts = io::compare_runs((out / ra.folder).string(), (out / rb.folder).string(),

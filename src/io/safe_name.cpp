@@ -64,6 +64,22 @@ std::string safe_path_component(std::string_view name) {
   return out;
 }
 
+std::string printable_text(std::string_view name) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (char c : name) {
+    const auto b = static_cast<unsigned char>(c);
+    if (b < 0x20 || b == 0x7F) {
+      out += "\\x";
+      out += hex[b >> 4];
+      out += hex[b & 15];
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 std::filesystem::path child_path(const std::filesystem::path& base, std::string_view component) {
   const std::string safe = safe_path_component(component);
   const std::filesystem::path child = (base / safe).lexically_normal();

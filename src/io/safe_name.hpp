@@ -13,6 +13,10 @@ namespace muyield::io {
 // (cut at a UTF-8 boundary); Chinese and other valid UTF-8 kept as is.
 std::string safe_path_component(std::string_view name);
 
+// The name for display (tables, CSV cells, logs): control characters (NUL, newline, …) shown as
+// \xNN so that nothing is cut or hidden.
+std::string printable_text(std::string_view name);
+
 // `base / component`, checked to stay inside `base` (throws std::logic_error otherwise).
 std::filesystem::path child_path(const std::filesystem::path& base, std::string_view component);
 
