@@ -10,13 +10,15 @@
 
 namespace muyield::io {
 
-// UTF-8 with a BOM, '.' decimals, empty = missing; text that Excel would take for a formula
-// (=, +, -, @ first) is prefixed with an apostrophe.
-void write_csv(const std::string& path, const OutputRows& rows);
+// UTF-8 with a BOM, CRLF, RFC 4180 quoting, '.' decimals, empty = missing; text that Excel
+// would take for a formula (=, +, -, @ first) is prefixed with an apostrophe. `threads` format
+// rows in parallel (0 = all cores); the bytes do not depend on it.
+void write_csv(const std::string& path, const OutputRows& rows, int threads = 0);
 
-// RFC 7946 GeoJSON: CRS84 lon/lat with 7 decimals, id = parcel_id, every parcel column.
+// RFC 7946 GeoJSON: CRS84 lon/lat with 7 decimals, exterior rings counterclockwise, id =
+// parcel_id (also kept as a property), every parcel column.
 void write_parcels_geojson(const std::string& path, const ReviewResult& result,
-                           const OutputRows& rows);
+                           const OutputRows& rows, int threads = 0);
 
 // Neutralises a text cell against formula injection (CSV, XLSX).
 std::string neutralise_formula(std::string text);
