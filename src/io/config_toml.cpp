@@ -265,6 +265,10 @@ void read_input(TableReader&& t, InputOptions& in) {
 }  // namespace
 
 Settings parse_settings(std::string_view toml_text, const std::string& source_name) {
+  return parse_settings(toml_text, source_name, Settings{});
+}
+
+Settings parse_settings(std::string_view toml_text, const std::string& source_name, Settings base) {
   toml::table root;
   try {
     root = toml::parse(toml_text, source_name);
@@ -275,7 +279,7 @@ Settings parse_settings(std::string_view toml_text, const std::string& source_na
     throw ConfigError(source_name, "", msg.str());
   }
 
-  Settings s;
+  Settings s = std::move(base);
   ReviewConfig& c = s.review;
   TableReader top(&root, "", source_name);
 
@@ -399,7 +403,7 @@ Settings parse_settings(std::string_view toml_text, const std::string& source_na
   return s;
 }
 
-Settings load_settings(const std::string& path) {
+Settings load_settings(const std::string& path, Settings base) {
   std::ifstream in(path, std::ios::binary);
   if (!in)
     throw ConfigError(path, "", "cannot open the review configuration (muyield init writes one)");
@@ -407,7 +411,7 @@ Settings load_settings(const std::string& path) {
   buffer << in.rdbuf();
   std::string text = buffer.str();
   if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);  // Notepad's BOM
-  return parse_settings(text, path);
+  return parse_settings(text, path, std::move(base));
 }
 
 }  // namespace muyield::io
