@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <filesystem>
@@ -14,6 +15,8 @@
 #include "io/run_record.hpp"
 #include "io/write_outputs.hpp"
 #include "muyield/review.hpp"
+#include "report/print_pdf.hpp"
+#include "report/report.hpp"
 
 namespace muyield::cli {
 
@@ -47,6 +50,7 @@ CLI::App* AnalyzeCommand::add_to(CLI::App& app) {
   cmd->add_option("--out", out_, "输出目录 output folder")->required();
   cmd->add_flag("--strict", strict_, "exit status 1 when any record was rejected");
   cmd->add_option("--threads", threads_, "worker threads (default: all cores)");
+  formats_.add_to(*cmd);
   cmd->add_option("--top", top_, "rows of each ranking printed at the end (0 = none)");
   cmd->footer(
       "Example:\n  muyield analyze --parcels data/dexing/parcels.shp \\\n"
@@ -62,6 +66,14 @@ int AnalyzeCommand::run() {
   Stopwatch clock;
 
   const io::Settings settings = inputs_.settings();
+  // Before the work, not after it: a missing printer should not cost a whole review.
+  const std::string chromium = formats_.has("pdf") ? report::find_chromium() : "";
+  if (formats_.has("pdf") && chromium.empty()) {
+    spdlog::error(
+        "--pdf 需要 Chromium，但没有找到 / --pdf needs Chromium to print report.html and none was "
+        "found: install it (Debian: apt-get install chromium) or set MUYIELD_CHROMIUM to its path");
+    return kUnusable;
+  }
   std::filesystem::create_directories(out_);
 
   io::ReadResult read = io::read_inputs(inputs_.paths, settings.input);
@@ -88,11 +100,37 @@ int AnalyzeCommand::run() {
   };
   const io::ParcelRows parcels(read.input, result);
   const io::EnterpriseRows enterprises(read.input, result, settings.review);
-  write("parcels.geojson", [&](const std::string& p) { io::write_parcels_geojson(p, result, parcels); });
-  write("parcels.csv", [&](const std::string& p) { io::write_csv(p, parcels); });
-  write("enterprises.csv", [&](const std::string& p) { io::write_csv(p, enterprises); });
-  write("parks.csv", [&](const std::string& p) { io::write_csv(p, io::ParkRows(result)); });
-  write("rejects.csv", [&](const std::string& p) { io::write_csv(p, io::IssueRows(result.issues)); });
+  const io::ParkRows parks(result);
+  if (formats_.has("geojson"))
+    write("parcels.geojson",
+          [&](const std::string& p) { io::write_parcels_geojson(p, result, parcels); });
+  if (formats_.has("csv")) {
+    write("parcels.csv", [&](const std::string& p) { io::write_csv(p, parcels); });
+    write("enterprises.csv", [&](const std::string& p) { io::write_csv(p, enterprises); });
+    write("parks.csv", [&](const std::string& p) { io::write_csv(p, parks); });
+  }
+  write("rejects.csv",
+        [&](const std::string& p) { io::write_csv(p, io::IssueRows(result.issues)); });
+  if (formats_.has("gpkg"))
+    write("muyield.gpkg", [&](const std::string& p) {
+      io::write_gpkg(p, read.input, result, parcels, enterprises, parks);
+    });
+  const report::ReportInput report{read.input, result,      settings.review,
+                                   parcels,    enterprises, parks};
+  if (formats_.has("xlsx"))
+    write("rankings.xlsx", [&](const std::string& p) { report::write_xlsx(p, report); });
+  if (formats_.has("html") || formats_.has("pdf")) {
+    // Without html among the formats the page is printed from a temporary file.
+    const std::string html = formats_.has("html") ? "report.html" : ".report-for-pdf.html";
+    write(html, [&](const std::string& p) { report::write_html(p, report); });
+    if (formats_.has("pdf"))
+      write("report.pdf",
+            [&](const std::string& p) { report::print_pdf(chromium, (out / html).string(), p); });
+    if (!formats_.has("html")) {
+      std::filesystem::remove(out / html);
+      record.outputs.erase(std::find(record.outputs.begin(), record.outputs.end(), html));
+    }
+  }
   record.finished = utc_now();
   io::write_json((out / "run.json").string(), io::run_json(record, settings, result));
 
