@@ -121,15 +121,17 @@ void write_styles(GDALDataset& ds, const ReviewResult& result, const std::string
     const char* description;
     bool is_default;
   };
+  // The default last: QGIS takes useAsDefault first whatever the order, and a broken flag
+  // then shows as a wrong style in tests instead of passing by row order.
   const Style styles[] = {
-      {"亩均效益分类", std::string(embedded_style("parcels_class.qml")),
-       std::string(embedded_style("parcels_class.sld")), "宗地按主要使用企业的分类 A/B/C/D 着色",
-       true},
       {"低效用地标记", std::string(embedded_style("parcels_flags.qml")),
        std::string(embedded_style("parcels_flags.sld")), "批而未供、闲置、低效等标记", false},
       {"亩均税收分级", fill_breaks(embedded_style("parcels_tax_per_mu.qml"), breaks),
        fill_breaks(embedded_style("parcels_tax_per_mu.sld"), breaks),
        "亩均税收（万元/亩），五级分位数（本次评价的数据）", false},
+      {"亩均效益分类", std::string(embedded_style("parcels_class.qml")),
+       std::string(embedded_style("parcels_class.sld")), "宗地按主要使用企业的分类 A/B/C/D 着色",
+       true},
   };
   OGRFeature feature(layer->GetLayerDefn());
   for (const Style& s : styles) {
