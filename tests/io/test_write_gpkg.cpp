@@ -117,5 +117,6 @@ TEST_CASE("GeoPackage bytes repeat: dates are the evaluation date", "[gpkg]") {
                      nullptr),
       [&](OGRLayer* l) { ds->ReleaseResultSet(l); });
   std::unique_ptr<OGRFeature> f(contents->GetNextFeature());
-  CHECK(std::string(f->GetFieldAsString(0)) == "2024-12-31T00:00:00.000Z");
+  // Stored as 2024-12-31T00:00:00.000Z; OGR reads the DATETIME back in its own notation.
+  CHECK(std::string(f->GetFieldAsString(0)) == "2024/12/31 00:00:00+00");
 }
