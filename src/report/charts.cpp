@@ -33,12 +33,14 @@ std::string line(double x1, double y1, double x2, double y2, const std::string& 
          num(y2) + "\" stroke=\"" + colour + "\"" + extra + "/>\n";
 }
 
+// 1, 2 or 5 × 10^k: the one whose bin count is nearest `target`.
 double nice_step(double range, int target) {
-  const double raw = range / target;
-  const double magnitude = std::pow(10, std::floor(std::log10(raw)));
-  for (double m : {1.0, 2.0, 5.0})
-    if (m * magnitude >= raw) return m * magnitude;
-  return 10 * magnitude;
+  const double magnitude = std::pow(10, std::floor(std::log10(range / target)));
+  double best = magnitude;
+  for (double m : {1.0, 2.0, 5.0, 10.0})
+    if (std::abs(range / (m * magnitude) - target) < std::abs(range / best - target))
+      best = m * magnitude;
+  return best;
 }
 
 std::vector<double> occupied_tax_per_mu(const ReviewResult& result) {

@@ -8,7 +8,7 @@
 
 namespace muyield::report {
 
-// Equal-width bins with a round width (1, 2 or 5 × 10^k) chosen for about `target` bins;
+// Equal-width bins with a round width (1, 2 or 5 × 10^k) giving the nearest to `target` bins;
 // edges.size() == counts.size() + 1, the last bin closed on the right.
 struct Histogram {
   std::vector<double> edges;
