@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/output_formats.hpp"
 #include "io/read_inputs.hpp"
 #include "io/settings.hpp"
 #include "muyield/progress.hpp"
@@ -20,6 +21,8 @@ struct ReviewJob {
   int threads = 0;                        // for the core; 0 = all cores
   Progress* progress = nullptr;
   std::string label;  // prefixed to log lines ("park 2024: "), empty for a single review
+  OutputFormats formats;  // which files to write (rejects.csv and run.json always)
+  std::string chromium;   // the browser that prints report.pdf (formats.has("pdf"))
 };
 
 struct ReviewOutcome {
