@@ -2,6 +2,7 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <clocale>
 #include <iostream>
 #include <memory>
 #include <vector>
@@ -19,6 +20,11 @@
 
 int main(int argc, char** argv) {
   using namespace muyield;
+  // The user's locale for characters (file names, the terminal), but numbers always in the "C"
+  // locale: outputs must be byte-identical under LC_ALL=de_DE.UTF-8 (decimal comma), and GDAL,
+  // PROJ and the snprintf in messages read and write '.' only there. std::locale stays classic.
+  std::setlocale(LC_ALL, "");
+  std::setlocale(LC_NUMERIC, "C");
   cli::GlobalOptions global;
   global.argv.assign(argv, argv + argc);
 
