@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <clocale>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "cli/global_options.hpp"
 #include "io/gdal_session.hpp"
 #include "io/input_error.hpp"
+#include "io/output_error.hpp"
 #include "io/settings.hpp"
 #include "muyield/review.hpp"
 
@@ -65,6 +67,11 @@ int main(int argc, char** argv) {
       spdlog::error("{}", e.what());
     } catch (const ReviewError& e) {
       spdlog::error("{}", e.what());
+    } catch (const io::OutputError& e) {
+      spdlog::error("{}: 请检查输出目录可写且有空间 / check that the output folder is writable and "
+                    "has free space; earlier outputs are unchanged", e.what());
+    } catch (const std::filesystem::filesystem_error& e) {
+      spdlog::error("{}: 请检查输出目录 / check the output folder (--out)", e.what());
     } catch (const std::exception& e) {
       spdlog::error("内部错误 / internal error: {} (please report it with run.json)", e.what());
     }

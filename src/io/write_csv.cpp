@@ -5,6 +5,7 @@
 
 #include "io/gdal_session.hpp"
 #include "io/number_text.hpp"
+#include "io/output_error.hpp"
 #include "io/pending_file.hpp"
 #include "io/write_outputs.hpp"
 
@@ -25,11 +26,11 @@ void write_csv(const std::string& path, const OutputRows& rows) {
   {
     std::unique_ptr<GDALDataset> ds(
         driver->Create(pending.temp_path().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-    if (!ds) throw std::runtime_error("cannot create " + path + ": " + messages.last_error());
+    if (!ds) throw OutputError("cannot create " + path + ": " + messages.last_error());
     const char* options[] = {"WRITE_BOM=YES", "STRING_QUOTING=IF_NEEDED", "LINEFORMAT=CRLF",
                              nullptr};
     OGRLayer* layer = ds->CreateLayer("rows", nullptr, wkbNone, const_cast<char**>(options));
-    if (!layer) throw std::runtime_error("cannot create " + path + ": " + messages.last_error());
+    if (!layer) throw OutputError("cannot create " + path + ": " + messages.last_error());
     const std::vector<Column>& columns = rows.columns();
     for (const Column& c : columns) {
       OGRFieldDefn field(c.key.c_str(), OFTString);
@@ -56,7 +57,7 @@ void write_csv(const std::string& path, const OutputRows& rows) {
       }
       feature.SetFID(OGRNullFID);
       if (layer->CreateFeature(&feature) != OGRERR_NONE)
-        throw std::runtime_error("cannot write " + path + ": " + messages.last_error());
+        throw OutputError("cannot write " + path + ": " + messages.last_error());
     }
   }
   pending.commit();

@@ -5,6 +5,7 @@
 
 #include "io/gdal_session.hpp"
 #include "io/ogr_geometry.hpp"
+#include "io/output_error.hpp"
 #include "io/pending_file.hpp"
 #include "io/write_outputs.hpp"
 
@@ -19,7 +20,7 @@ void write_parcels_geojson(const std::string& path, const ReviewResult& result,
   {
     std::unique_ptr<GDALDataset> ds(
         driver->Create(pending.temp_path().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-    if (!ds) throw std::runtime_error("cannot create " + path + ": " + messages.last_error());
+    if (!ds) throw OutputError("cannot create " + path + ": " + messages.last_error());
     // The core's lon/lat are CGCS2000; RFC 7946 asks for WGS 84, which CGCS2000 matches to a
     // few centimetres (no datum shift is defined between them), so they are written as they are.
     OGRSpatialReference crs84;
@@ -29,7 +30,7 @@ void write_parcels_geojson(const std::string& path, const ReviewResult& result,
                              "ID_FIELD=id", "ID_TYPE=String",         nullptr};
     OGRLayer* layer =
         ds->CreateLayer("parcels", &crs84, wkbMultiPolygon, const_cast<char**>(options));
-    if (!layer) throw std::runtime_error("cannot create " + path + ": " + messages.last_error());
+    if (!layer) throw OutputError("cannot create " + path + ": " + messages.last_error());
     create_fields(*layer, rows.columns());
     // The feature `id` is a copy of parcel_id in a field of its own: GDAL moves the ID_FIELD out
     // of the properties, and parcel_id must stay a property for QGIS users and scripts.
@@ -50,7 +51,7 @@ void write_parcels_geojson(const std::string& path, const ReviewResult& result,
       feature.SetGeometryDirectly(to_ogr(result.parcels[i].lonlat).release());
       feature.SetFID(OGRNullFID);
       if (layer->CreateFeature(&feature) != OGRERR_NONE)
-        throw std::runtime_error("cannot write " + path + ": " + messages.last_error());
+        throw OutputError("cannot write " + path + ": " + messages.last_error());
     }
   }
   pending.commit();
