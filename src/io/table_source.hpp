@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,8 @@ class Row {
  private:
   friend class TableSource;
   Issue reject(const RecognizedField* field, std::string value, std::string reason) const;
+  // True when the cell is an .xlsx formula without a saved result (then rejected in `issues`).
+  bool unsaved_formula(const RecognizedField* field, Issues& issues) const;
   const TableSource* table_ = nullptr;
   OGRFeature* feature_ = nullptr;
   std::int64_t number_ = 0;
@@ -77,6 +80,11 @@ class TableSource {
   const std::string& driver() const { return driver_; }
   int header_row() const { return header_row_; }  // spreadsheets: 1-based; 0 = field names
 
+  // An .xlsx cell (spreadsheet row, 0-based column) holding a formula without a saved result.
+  bool unsaved_formula(std::int64_t row, int column) const {
+    return unsaved_formulas_.count({row, column}) > 0;
+  }
+
   // Moves to the next non-empty data row; false at the end.
   bool next(Row& row);
 
@@ -90,6 +98,7 @@ class TableSource {
   std::vector<std::string> headers_;
   Recognition recognition_;
   int header_row_ = 0;
+  std::set<std::pair<std::int64_t, int>> unsaved_formulas_;
   std::vector<std::unique_ptr<OGRFeature, void (*)(OGRFeature*)>> buffered_;  // rows read ahead
   std::unique_ptr<OGRFeature, void (*)(OGRFeature*)> current_;
 };
