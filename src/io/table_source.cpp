@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <cmath>
 #include <cstring>
 
 #include "io/encoding.hpp"
@@ -218,7 +219,16 @@ std::optional<double> Row::number(const RecognizedField* field, Issues& issues) 
     }
     v = *p.value;
   }
-  return v * field->factor;
+  v *= field->factor;
+  // No figure of a county review comes near 10^13 in its canonical unit (万元, kWh, m², persons):
+  // such a value is a unit or typing error, and sums and per-mu figures would overflow.
+  if (!(std::fabs(v) < 1e13)) {
+    issues.push_back(reject(field, trim(feature_->GetFieldAsString(field->column)),
+                            "数值大得不合理（≥10^13）/ implausibly large (10^13 or more in "
+                            "万元, kWh, m² or persons): check the cell and the unit in the header"));
+    return std::nullopt;
+  }
+  return v;
 }
 
 std::optional<Date> Row::date(const RecognizedField* field, Issues& issues) const {

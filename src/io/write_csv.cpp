@@ -1,6 +1,7 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <cmath>
 #include <stdexcept>
 
 #include "io/gdal_session.hpp"
@@ -43,7 +44,7 @@ void write_csv(const std::string& path, const OutputRows& rows) {
       rows.fill(i, row);
       for (std::size_t k = 0; k < columns.size(); ++k) {
         const Value& v = row[k];
-        if (v.empty) {
+        if (v.empty || (columns[k].type != ColumnType::text && !std::isfinite(v.number))) {
           feature.SetFieldNull(static_cast<int>(k));
           continue;
         }
