@@ -29,6 +29,7 @@ corpus = Path(repo) / "tests" / "corpus"
 work = Path(work)
 generated = work / "generated"
 sys.path.insert(0, str(corpus))
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 import make_corpus  # noqa: E402  (write_generated: the cases too big to commit)
 
 DEFAULTS = {"parcels": "base/parcels.shp", "enterprises": "base/enterprises.csv",
