@@ -2,6 +2,8 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <clocale>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <vector>
@@ -15,6 +17,7 @@
 #include "cli/messages.hpp"
 #include "io/gdal_session.hpp"
 #include "io/input_error.hpp"
+#include "io/output_error.hpp"
 #include "io/settings.hpp"
 #include "muyield/review.hpp"
 
@@ -24,6 +27,11 @@
 
 int main(int argc, char** argv) {
   using namespace muyield;
+  // The user's locale for characters (file names, the terminal), but numbers always in the "C"
+  // locale: outputs must be byte-identical under LC_ALL=de_DE.UTF-8 (decimal comma), and GDAL,
+  // PROJ and the snprintf in messages read and write '.' only there. std::locale stays classic.
+  std::setlocale(LC_ALL, "");
+  std::setlocale(LC_NUMERIC, "C");
   cli::GlobalOptions global;
   global.argv.assign(argv, argv + argc);
 
@@ -74,6 +82,11 @@ int main(int argc, char** argv) {
       spdlog::error("{}", e.what());
     } catch (const ReviewError& e) {
       spdlog::error("{}", e.what());
+    } catch (const io::OutputError& e) {
+      spdlog::error("{}: 请检查输出目录可写且有空间 / check that the output folder is writable and "
+                    "has free space; earlier outputs are unchanged", e.what());
+    } catch (const std::filesystem::filesystem_error& e) {
+      spdlog::error("{}: 请检查输出目录 / check the output folder (--out)", e.what());
     } catch (const std::exception& e) {
       spdlog::error("内部错误 / internal error: {} (please report it with run.json)", e.what());
     }

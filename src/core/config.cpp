@@ -1,5 +1,6 @@
 #include "muyield/config.hpp"
 
+#include <charconv>
 #include <sstream>
 
 namespace muyield::detail {
@@ -23,7 +24,9 @@ std::vector<FarMinimum> builtin_far_minimums() {
     std::string cell;
     while (std::getline(ls, cell, ',')) cells.push_back(cell);
     if (cells.size() < 3) continue;
-    rows.push_back({cells[0], cells[1], std::stod(cells[2])});
+    double far = 0;  // from_chars: '.' whatever the locale of the host program
+    std::from_chars(cells[2].data(), cells[2].data() + cells[2].size(), far);
+    rows.push_back({cells[0], cells[1], far});
   }
   return rows;
 }

@@ -206,6 +206,15 @@ void read_thresholds(TableReader& t, std::string_view name, ClassConfig::Thresho
 }
 
 std::vector<FarMinimum> read_far_table(const std::string& path, const std::string& file) {
+  // A FAR table is a few kB: anything that is not a plain file of modest size (a folder,
+  // /dev/zero, a FIFO, a mistaken multi-GB dump) would hang or exhaust memory below.
+  constexpr std::uintmax_t kMaxBytes = 1 << 20;
+  std::error_code ec;
+  if (std::filesystem::exists(path, ec) && (!std::filesystem::is_regular_file(path, ec) ||
+                                            std::filesystem::file_size(path, ec) > kMaxBytes))
+    throw ConfigError(
+        file, "building.far_table",
+        path + " is not a CSV file of at most 1 MB (columns division, name, far_min)");
   std::ifstream in(path);
   if (!in)
     throw ConfigError(file, "building.far_table",

@@ -257,7 +257,7 @@ class Recognizer {
       }
       claimed_[col] = true;
       const auto spec = std::find_if(specs_.begin(), specs_.end(),
-                                     [&](const FieldSpec& s) { return s.canonical == name; });
+                                     [&name = name](const FieldSpec& s) { return s.canonical == name; });
       if (spec != specs_.end()) {
         by_spec_[spec - specs_.begin()] = make_field(col, *spec, "config");
       } else {

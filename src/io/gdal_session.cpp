@@ -14,8 +14,6 @@ void ensure_gdal() {
   static std::once_flag once;
   std::call_once(once, [] {
     GDALAllRegister();
-    // Shapefiles whose .shx is missing can still be read (GDAL rebuilds it in memory).
-    CPLSetConfigOption("SHAPE_RESTORE_SHX", "YES");
     // Spreadsheets are read as plain text rows: table_source.cpp finds the header row itself
     // (sheets often open with a title row) and parses numbers and dates as planners type them.
     CPLSetConfigOption("OGR_XLSX_HEADERS", "DISABLE");

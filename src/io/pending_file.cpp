@@ -1,13 +1,36 @@
 #include "io/pending_file.hpp"
 
+#include <signal.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <filesystem>
 #include <stdexcept>
 #include <system_error>
 
+#include "io/output_error.hpp"
+
 namespace muyield::io {
+
+namespace {
+
+// Removes ".tmp-<pid>-<name>" left in `folder` by runs that were killed (their process is gone),
+// so that a leftover is never mistaken for a result. A live process's file is left alone.
+void remove_stale_temporaries(const std::filesystem::path& folder, const std::string& name) {
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(folder.empty() ? "." : folder, ec)) {
+    const std::string file = entry.path().filename().string();
+    if (!file.starts_with(".tmp-") || !file.ends_with("-" + name)) continue;
+    const std::string pid = file.substr(5, file.size() - 5 - name.size() - 1);
+    if (pid.empty() || pid.find_first_not_of("0123456789") != std::string::npos || pid.size() > 9)
+      continue;
+    if (::kill(static_cast<pid_t>(std::stol(pid)), 0) != 0 && errno == ESRCH)
+      std::filesystem::remove_all(entry.path(), ec);
+  }
+}
+
+}  // namespace
 
 PendingFile::PendingFile(std::string final_path) : final_(std::move(final_path)) {
   const std::filesystem::path p(final_);
@@ -15,6 +38,7 @@ PendingFile::PendingFile(std::string final_path) : final_(std::move(final_path))
               .string();
   std::error_code ec;
   std::filesystem::remove_all(temp_, ec);
+  remove_stale_temporaries(p.parent_path(), p.filename().string());
 }
 
 PendingFile::~PendingFile() {
@@ -26,7 +50,7 @@ PendingFile::~PendingFile() {
 void PendingFile::commit() {
   std::error_code ec;
   std::filesystem::rename(temp_, final_, ec);
-  if (ec) throw std::runtime_error("cannot move " + temp_ + " to " + final_ + ": " + ec.message());
+  if (ec) throw OutputError("cannot move " + temp_ + " to " + final_ + ": " + ec.message());
   committed_ = true;
 }
 

@@ -63,6 +63,9 @@ void read_parcels(const std::string& path, const InputOptions& options, ReadResu
     out.input.parcels.push_back(std::move(p));
     ++report.rows;
   }
+  if (report.rows == 0)
+    throw InputError(path, "宗地图层没有要素 / the parcels layer holds no features: check the file "
+                           "(or the layer named by parcels_layer)");
   out.reports.push_back(std::move(report));
 }
 

@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "io/gdal_session.hpp"
+#include "io/output_error.hpp"
 #include "io/pending_file.hpp"
 
 #ifndef MUYIELD_VERSION
@@ -159,7 +160,7 @@ void write_json(const std::string& path, const nlohmann::json& document) {
   {
     std::ofstream out(pending.temp_path(), std::ios::binary);
     out << document.dump(2) << '\n';
-    if (!out) throw std::runtime_error("cannot write " + path);
+    if (!out) throw OutputError("cannot write " + path);
   }
   pending.commit();
 }

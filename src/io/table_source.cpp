@@ -5,15 +5,19 @@
 #include <cpl_vsi.h>
 #include <gdal.h>
 #include <ogrsf_frmts.h>
+#include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <cmath>
 #include <cstring>
 
 #include "io/encoding.hpp"
 #include "io/gdal_session.hpp"
 #include "io/input_error.hpp"
+#include "io/shapefile_check.hpp"
+#include "io/xlsx_formulas.hpp"
 
 namespace muyield::io {
 
@@ -48,6 +52,89 @@ std::string read_all(const std::string& path) {
   while ((n = VSIFReadL(buf, 1, sizeof buf, f)) > 0) bytes.append(buf, n);
   VSIFCloseL(f);
   return bytes;
+}
+
+// The sibling file with extension `ext` (either case), if it exists.
+std::string sibling(const std::string& path, const char* ext) {
+  for (const std::string& e : {std::string(ext), std::string(CPLString(ext).toupper())}) {
+    std::string candidate = CPLResetExtension(path.c_str(), e.c_str());
+    VSIStatBufL stat;
+    if (VSIStatL(candidate.c_str(), &stat) == 0) return candidate;
+  }
+  return {};
+}
+
+bool has_sibling(const std::string& path, const char* ext) { return !sibling(path, ext).empty(); }
+
+// A shapefile without its .shx, copied (.shp, .dbf, .prj, .cpg) into a /vsimem folder where GDAL
+// may rebuild the index. Returns the folder.
+std::string copy_shapefile_to_memory(const std::string& shp) {
+  static std::atomic<int> counter{0};
+  const std::string dir = "/vsimem/muyield_shp_" + std::to_string(counter++);
+  VSIMkdir(dir.c_str(), 0755);
+  const std::string base = CPLGetBasename(shp.c_str());
+  for (const char* ext : {"shp", "dbf", "prj", "cpg"}) {
+    const std::string from = sibling(shp, ext);
+    if (from.empty()) continue;
+    const std::string bytes = read_all(from);
+    const std::string to =
+        dir + "/" + base + "." + (std::string(ext) == "shp" ? CPLGetExtension(shp.c_str()) : ext);
+    VSILFILE* f = VSIFOpenL(to.c_str(), "wb");
+    VSIFWriteL(bytes.data(), 1, bytes.size(), f);
+    VSIFCloseL(f);
+  }
+  return dir;
+}
+
+// A CSV that is not valid UTF-8, as UTF-8: each line on its own, so that rows pasted from a GBK
+// file into a UTF-8 one (or the reverse) all read right. GBK never has '\n' inside a character.
+std::string csv_to_utf8(const std::string& bytes, std::size_t& gbk_lines, std::size_t& utf8_lines) {
+  std::string out;
+  out.reserve(bytes.size() * 3 / 2);
+  for (std::size_t start = 0; start < bytes.size();) {
+    std::size_t end = bytes.find('\n', start);
+    end = end == std::string::npos ? bytes.size() : end + 1;
+    const std::string line = bytes.substr(start, end - start);
+    if (is_valid_utf8(line)) {
+      utf8_lines += has_non_ascii(line);
+      out += line;
+    } else {
+      ++gbk_lines;
+      char* utf8 = CPLRecode(line.c_str(), "CP936", CPL_ENC_UTF8);
+      out += utf8;
+      CPLFree(utf8);
+    }
+    start = end;
+  }
+  return out;
+}
+
+// GDAL's CSV driver takes the number of columns (and the separator) from the first line, so a
+// title line ("2024年度企业数据表") would hide every column but one, and cells beyond the first
+// line's count are dropped. Pads the first record with commas to the widest record of the file
+// (quotes respected); false when nothing was changed.
+bool pad_first_csv_line(std::string& bytes) {
+  std::size_t cells = 1, widest = 1, first_cells = 0, first_end = std::string::npos;
+  bool quoted = false;
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    const char c = bytes[i];
+    if (c == '"') {
+      quoted = !quoted;
+    } else if (!quoted && c == ',') {
+      ++cells;
+    } else if (!quoted && c == '\n') {
+      if (first_end == std::string::npos) {
+        first_cells = cells;
+        first_end = i > 0 && bytes[i - 1] == '\r' ? i - 1 : i;
+      }
+      widest = std::max(widest, cells);
+      cells = 1;
+    }
+  }
+  widest = std::max(widest, cells);
+  if (first_end == std::string::npos || widest <= 1 || first_cells >= widest) return false;
+  bytes.insert(first_end, widest - first_cells, ',');
+  return true;
 }
 
 std::string feature_cell(OGRFeature* f, int i) {
@@ -105,7 +192,8 @@ void collect_polygons(const OGRGeometry* g, MultiPolygon& out, int& other) {
         ++other;
         return;
       }
-      for (int i = 0; i < c->getNumGeometries(); ++i) collect_polygons(c->getGeometryRef(i), out, other);
+      for (int i = 0; i < c->getNumGeometries(); ++i)
+        collect_polygons(c->getGeometryRef(i), out, other);
       return;
     }
     default:
@@ -139,8 +227,17 @@ Issue Row::reject(const RecognizedField* field, std::string value, std::string r
                false};
 }
 
+bool Row::unsaved_formula(const RecognizedField* field, Issues& issues) const {
+  if (!table_->unsaved_formula(number_, field->column)) return false;
+  issues.push_back(reject(field, "",
+                          "公式没有保存的计算结果 / a formula without a saved result: open the "
+                          "workbook in Excel or LibreOffice, let it recalculate and save it"));
+  return true;
+}
+
 std::optional<double> Row::number(const RecognizedField* field, Issues& issues) const {
-  if (!field || !feature_->IsFieldSetAndNotNull(field->column)) return std::nullopt;
+  if (!field || unsaved_formula(field, issues)) return std::nullopt;
+  if (!feature_->IsFieldSetAndNotNull(field->column)) return std::nullopt;
   const OGRFieldType type = feature_->GetFieldDefnRef(field->column)->GetType();
   double v;
   if (type == OFTReal || type == OFTInteger || type == OFTInteger64) {
@@ -155,19 +252,30 @@ std::optional<double> Row::number(const RecognizedField* field, Issues& issues) 
     }
     v = *p.value;
   }
-  return v * field->factor;
+  v *= field->factor;
+  // No figure of a county review comes near 10^13 in its canonical unit (万元, kWh, m², persons):
+  // such a value is a unit or typing error, and sums and per-mu figures would overflow.
+  if (!(std::fabs(v) < 1e13)) {
+    issues.push_back(
+        reject(field, trim(feature_->GetFieldAsString(field->column)),
+               "数值大得不合理（≥10^13）/ implausibly large (10^13 or more in "
+               "万元, kWh, m² or persons): check the cell and the unit in the header"));
+    return std::nullopt;
+  }
+  return v;
 }
 
 std::optional<Date> Row::date(const RecognizedField* field, Issues& issues) const {
-  if (!field || !feature_->IsFieldSetAndNotNull(field->column)) return std::nullopt;
+  if (!field || unsaved_formula(field, issues)) return std::nullopt;
+  if (!feature_->IsFieldSetAndNotNull(field->column)) return std::nullopt;
   const OGRFieldType type = feature_->GetFieldDefnRef(field->column)->GetType();
   if (type == OFTDate || type == OFTDateTime) {
     int y, m, d, hh, mm, tz;
     float ss;
     feature_->GetFieldAsDateTime(field->column, &y, &m, &d, &hh, &mm, &ss, &tz);
     if (auto date = Date::make(y, m, d)) return date;
-    issues.push_back(reject(field, feature_->GetFieldAsString(field->column),
-                            "日期不存在 / impossible date"));
+    issues.push_back(
+        reject(field, feature_->GetFieldAsString(field->column), "日期不存在 / impossible date"));
     return std::nullopt;
   }
   const std::string raw = feature_->GetFieldAsString(field->column);
@@ -181,7 +289,8 @@ std::optional<Date> Row::date(const RecognizedField* field, Issues& issues) cons
 }
 
 std::optional<bool> Row::boolean(const RecognizedField* field, Issues& issues) const {
-  if (!field || !feature_->IsFieldSetAndNotNull(field->column)) return std::nullopt;
+  if (!field || unsaved_formula(field, issues)) return std::nullopt;
+  if (!feature_->IsFieldSetAndNotNull(field->column)) return std::nullopt;
   const OGRFieldType type = feature_->GetFieldDefnRef(field->column)->GetType();
   if (type == OFTInteger || type == OFTInteger64)
     return feature_->GetFieldAsInteger64(field->column) != 0;
@@ -205,9 +314,10 @@ MultiPolygon Row::polygons(std::string& problem) const {
   int other = 0;
   collect_polygons(g, out, other);
   if (out.empty()) {
-    problem = g->IsEmpty() ? "几何为空 / empty geometry"
-                           : std::string("几何类型为 ") + OGRGeometryTypeToName(g->getGeometryType()) +
-                                 "，不是面 / the geometry is not a polygon";
+    problem = g->IsEmpty()
+                  ? "几何为空 / empty geometry"
+                  : std::string("几何类型为 ") + OGRGeometryTypeToName(g->getGeometryType()) +
+                        "，不是面 / the geometry is not a polygon";
   } else if (other > 0) {
     problem = "非面部分已忽略 / non-polygonal parts ignored";
   }
@@ -224,39 +334,69 @@ TableSource::TableSource(const SourceSpec& spec, TableKind kind)
   VSIStatBufL stat;
   if (!is_database && VSIStatL(spec.path.c_str(), &stat) != 0)
     throw InputError(spec.path, "文件不存在 / file not found: check the path");
+  if (!is_database && VSI_ISREG(stat.st_mode) && stat.st_size == 0)
+    throw InputError(spec.path,
+                     "文件为空（0 字节） / the file is empty (0 bytes): export it again");
 
   CPLStringList options;
   std::string open_path = spec.path;
   const std::string ext = is_database ? std::string() : lower_extension(spec.path);
   if (ext == "shp" || ext == "dbf") {
+    check_shapefile_records(spec.path);
     const EncodingDecision d = decide_shapefile_encoding(spec.path, spec.encoding);
     encoding_ = d.encoding;
     encoding_note_ = d.note;
     options.SetNameValue("ENCODING", d.encoding.c_str());
+    if (ext == "shp" && !has_sibling(spec.path, "shx")) {
+      vsimem_dir_ = copy_shapefile_to_memory(spec.path);
+      open_path = vsimem_dir_ + "/" + CPLGetFilename(spec.path.c_str());
+      spdlog::warn(
+          "{}: 缺少 .shx 索引文件，已在内存中重建（原文件未改动） / no .shx: rebuilt in "
+          "memory from the .shp (your files are not changed)",
+          spec.path);
+    }
   } else if (ext == "csv" || ext == "txt") {
     options.SetNameValue("HEADERS", "NO");
     // GDAL reads CSV as UTF-8; a GBK file (Excel "CSV" on a Chinese Windows) is recoded first.
-    const std::string bytes = read_all(spec.path);
+    std::string bytes = read_all(spec.path);
     encoding_ = "UTF-8";
+    bool rewritten = false;
     if (!is_valid_utf8(bytes) && has_non_ascii(bytes)) {
-      char* utf8 = CPLRecode(bytes.c_str(), "CP936", CPL_ENC_UTF8);
+      std::size_t gbk_lines = 0, utf8_lines = 0;
+      bytes = csv_to_utf8(bytes, gbk_lines, utf8_lines);
+      rewritten = true;
+      encoding_ = "CP936";
+      encoding_note_ = "not UTF-8: read as GBK/CP936";
+      if (utf8_lines > 0) {
+        encoding_ = "UTF-8+CP936";
+        encoding_note_ = "mixed: " + std::to_string(gbk_lines) + " line(s) GBK/CP936, " +
+                         std::to_string(utf8_lines) + " non-ASCII line(s) UTF-8; each read as such";
+        spdlog::warn("{}: 编码混杂 / mixed encodings ({}): save it as UTF-8 once", spec.path,
+                     encoding_note_);
+      }
+    }
+    // GDAL takes the columns from the first line: a title line must not hide the columns.
+    rewritten = pad_first_csv_line(bytes) || rewritten;
+    if (rewritten) {
       static std::atomic<int> counter{0};
       vsimem_copy_ = "/vsimem/muyield_csv_" + std::to_string(counter++) + ".csv";
       VSILFILE* f = VSIFOpenL(vsimem_copy_.c_str(), "wb");
-      VSIFWriteL(utf8, 1, std::strlen(utf8), f);
+      VSIFWriteL(bytes.data(), 1, bytes.size(), f);
       VSIFCloseL(f);
-      CPLFree(utf8);
       open_path = vsimem_copy_;
-      encoding_ = "CP936";
-      encoding_note_ = "not UTF-8: read as GBK/CP936";
     }
   }
+  // GDAL rebuilds a missing .shx only with SHAPE_RESTORE_SHX, and then writes it beside the .shp
+  // (it even rewrites an existing one): so only for the in-memory copy above, never globally.
+  CPLSetThreadLocalConfigOption("SHAPE_RESTORE_SHX", vsimem_dir_.empty() ? nullptr : "YES");
   dataset_ = GDALOpenEx(open_path.c_str(), GDAL_OF_VECTOR, nullptr, options.List(), nullptr);
+  CPLSetThreadLocalConfigOption("SHAPE_RESTORE_SHX", nullptr);
   if (!dataset_) {
-    throw InputError(spec.path,
-                     "GDAL 无法打开 / GDAL cannot open it" +
-                         (messages.last_error().empty() ? std::string() : " (" + messages.last_error() + ")") +
-                         ": is it a Shapefile, GeoPackage, GeoJSON, CSV or XLSX file?");
+    throw InputError(
+        spec.path,
+        "GDAL 无法打开 / GDAL cannot open it" +
+            (messages.last_error().empty() ? std::string() : " (" + messages.last_error() + ")") +
+            ": is it a Shapefile, GeoPackage, GeoJSON, CSV or XLSX file?");
   }
   auto* ds = GDALDataset::FromHandle(dataset_);
   driver_ = ds->GetDriver() ? ds->GetDriver()->GetDescription() : "";
@@ -280,6 +420,10 @@ TableSource::TableSource(const SourceSpec& spec, TableKind kind)
     layer_ = ds->GetLayer(0);
   }
   layer_->ResetReading();
+  if (driver_ == "XLSX") {
+    for (int i = 0; i < ds->GetLayerCount(); ++i)
+      if (ds->GetLayer(i) == layer_) unsaved_formulas_ = xlsx_unsaved_formulas(open_path, i);
+  }
 
   if (is_spreadsheet_driver(driver_)) {
     detect_header_row(kind);
@@ -299,6 +443,7 @@ TableSource::~TableSource() {
     GDALClose(dataset_);
   }
   if (!vsimem_copy_.empty()) VSIUnlink(vsimem_copy_.c_str());
+  if (!vsimem_dir_.empty()) VSIRmdirRecursive(vsimem_dir_.c_str());
 }
 
 void TableSource::detect_header_row(TableKind kind) {
@@ -320,7 +465,8 @@ void TableSource::detect_header_row(TableKind kind) {
   std::vector<std::string> best_headers;
   for (std::size_t r = 0; r < ahead.size(); ++r) {
     std::vector<std::string> cells;
-    for (int i = 0; i < ahead[r]->GetFieldCount(); ++i) cells.push_back(feature_cell(ahead[r].get(), i));
+    for (int i = 0; i < ahead[r]->GetFieldCount(); ++i)
+      cells.push_back(feature_cell(ahead[r].get(), i));
     Recognition rec = recognize_fields(kind, cells, mapping_);
     int score = static_cast<int>(rec.fields.size());
     if (!key.empty() && rec.find(key)) score += 100;
@@ -333,7 +479,8 @@ void TableSource::detect_header_row(TableKind kind) {
   }
   if (best < 0 && !ahead.empty()) {  // nothing known: show the first row as the header
     best = 0;
-    for (int i = 0; i < ahead[0]->GetFieldCount(); ++i) best_headers.push_back(feature_cell(ahead[0].get(), i));
+    for (int i = 0; i < ahead[0]->GetFieldCount(); ++i)
+      best_headers.push_back(feature_cell(ahead[0].get(), i));
     best_recognition = recognize_fields(kind, best_headers, mapping_);
   }
   if (best >= 0) {
@@ -361,9 +508,7 @@ bool TableSource::next(Row& row) {
   }
 }
 
-bool TableSource::has_geometry() const {
-  return layer_->GetLayerDefn()->GetGeomFieldCount() > 0;
-}
+bool TableSource::has_geometry() const { return layer_->GetLayerDefn()->GetGeomFieldCount() > 0; }
 
 std::string TableSource::crs_wkt() const {
   const OGRSpatialReference* srs = layer_->GetSpatialRef();

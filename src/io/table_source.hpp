@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -35,7 +36,7 @@ class TableSource;
 class Row {
  public:
   std::int64_t number() const { return number_; }  // spreadsheet row, or feature id
-  bool has(const RecognizedField* field) const;   // the field exists and the cell is not empty
+  bool has(const RecognizedField* field) const;    // the field exists and the cell is not empty
   std::string text(const RecognizedField* field) const;  // trimmed; "" when absent
   // Typed readers: none when absent, empty or unreadable (the last is reported in `issues`).
   std::optional<double> number(const RecognizedField* field, Issues& issues) const;
@@ -48,6 +49,8 @@ class Row {
  private:
   friend class TableSource;
   Issue reject(const RecognizedField* field, std::string value, std::string reason) const;
+  // True when the cell is an .xlsx formula without a saved result (then rejected in `issues`).
+  bool unsaved_formula(const RecognizedField* field, Issues& issues) const;
   const TableSource* table_ = nullptr;
   OGRFeature* feature_ = nullptr;
   std::int64_t number_ = 0;
@@ -77,12 +80,17 @@ class TableSource {
   const std::string& driver() const { return driver_; }
   int header_row() const { return header_row_; }  // spreadsheets: 1-based; 0 = field names
 
+  // An .xlsx cell (spreadsheet row, 0-based column) holding a formula without a saved result.
+  bool unsaved_formula(std::int64_t row, int column) const {
+    return unsaved_formulas_.count({row, column}) > 0;
+  }
+
   // Moves to the next non-empty data row; false at the end.
   bool next(Row& row);
 
  private:
   void detect_header_row(TableKind kind);
-  std::string name_, driver_, encoding_, encoding_note_, vsimem_copy_;
+  std::string name_, driver_, encoding_, encoding_note_, vsimem_copy_, vsimem_dir_;
   GDALDatasetH dataset_ = nullptr;
   OGRLayer* layer_ = nullptr;
   bool sql_layer_ = false;
@@ -90,6 +98,7 @@ class TableSource {
   std::vector<std::string> headers_;
   Recognition recognition_;
   int header_row_ = 0;
+  std::set<std::pair<std::int64_t, int>> unsaved_formulas_;
   std::vector<std::unique_ptr<OGRFeature, void (*)(OGRFeature*)>> buffered_;  // rows read ahead
   std::unique_ptr<OGRFeature, void (*)(OGRFeature*)> current_;
 };

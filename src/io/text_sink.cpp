@@ -6,14 +6,15 @@
 #include <vector>
 
 #include "core/parallel.hpp"
+#include "io/output_error.hpp"
 
 namespace muyield::io {
 
 TextSink::TextSink(const std::string& path) : path_(path) {
   file_ = std::fopen(path.c_str(), "wb");
   if (!file_)
-    throw std::runtime_error("cannot create " + path + ": " + std::strerror(errno) +
-                             " (check the output folder exists and is writable)");
+    throw OutputError("cannot create " + path + ": " + std::strerror(errno) +
+                      " (check the output folder exists and is writable)");
   std::setvbuf(file_, nullptr, _IOFBF, 1 << 20);
 }
 
@@ -32,8 +33,8 @@ void TextSink::close() {
   const bool closed = std::fclose(file_) == 0;
   file_ = nullptr;
   if (failed_ || !flushed || !closed)
-    throw std::runtime_error("cannot write " + path_ + ": " + std::strerror(error) +
-                             " (is the disk full?)");
+    throw OutputError("cannot write " + path_ + ": " + std::strerror(error) +
+                      " (is the disk full?)");
 }
 
 void write_blocks(TextSink& sink, std::size_t n, int threads,

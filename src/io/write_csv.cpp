@@ -1,6 +1,8 @@
+#include <cmath>
 #include <stdexcept>
 
 #include "io/number_text.hpp"
+#include "io/output_error.hpp"
 #include "io/pending_file.hpp"
 #include "io/text_sink.hpp"
 #include "io/write_outputs.hpp"
@@ -44,23 +46,25 @@ void write_csv(const std::string& path, const OutputRows& rows, int threads) {
     }
     header.append("\r\n");
     sink.write(header);
-    write_blocks(sink, rows.size(), threads,
-                 [&](std::size_t begin, std::size_t end, std::string& out) {
-                   std::vector<Value> row;
-                   for (std::size_t i = begin; i < end; ++i) {
-                     rows.fill(i, row);
-                     for (std::size_t k = 0; k < columns.size(); ++k) {
-                       if (k) out.push_back(',');
-                       const Value& v = row[k];
-                       if (v.empty) continue;
-                       if (columns[k].type == ColumnType::text)
-                         append_cell(out, neutralise_formula(v.text));
-                       else
-                         append_number(out, v.number);
-                     }
-                     out.append("\r\n");
-                   }
-                 });
+    write_blocks(
+        sink, rows.size(), threads, [&](std::size_t begin, std::size_t end, std::string& out) {
+          std::vector<Value> row;
+          for (std::size_t i = begin; i < end; ++i) {
+            rows.fill(i, row);
+            for (std::size_t k = 0; k < columns.size(); ++k) {
+              if (k) out.push_back(',');
+              const Value& v = row[k];
+              // Missing, and never "inf"/"nan" (readers cap figures; this is the last guard).
+              if (v.empty || (columns[k].type != ColumnType::text && !std::isfinite(v.number)))
+                continue;
+              if (columns[k].type == ColumnType::text)
+                append_cell(out, neutralise_formula(v.text));
+              else
+                append_number(out, v.number);
+            }
+            out.append("\r\n");
+          }
+        });
     sink.close();
   }
   pending.commit();

@@ -9,6 +9,7 @@ usage: check_sample_review.py MUYIELD_BINARY REPO_DIR WORK_DIR
 """
 import csv
 import filecmp
+import hashlib
 import json
 import math
 import os
@@ -49,8 +50,16 @@ def close(a, b, rel, abs_tol):
     return math.isclose(float(a), float(b), rel_tol=rel, abs_tol=abs_tol)
 
 
+def sample_files():
+    return {n: (hashlib.sha256(open(os.path.join(sample, n), "rb").read()).hexdigest(),
+                os.stat(os.path.join(sample, n)).st_mtime_ns) for n in sorted(os.listdir(sample))}
+
+
 out1, out2 = os.path.join(work, "run1"), os.path.join(work, "run2")
+inputs_before = sample_files()
 run(out1)
+# Inputs are read, never written (not even GDAL's .shx rebuild, nor a touch of the mtime).
+check(sample_files() == inputs_before, "the run changed files in data/dexing")
 # A second run from another working directory: results must not depend on it.
 run(out2)
 
