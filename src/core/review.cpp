@@ -15,6 +15,8 @@
 #include "core/method/ranking.hpp"
 #include "core/method/rating.hpp"
 #include "core/method/scoring.hpp"
+#include "core/method/stability.hpp"
+#include "core/method/what_it_takes.hpp"
 #include "core/parallel.hpp"
 
 namespace muyield {
@@ -58,10 +60,11 @@ SelectedEnterprises select_enterprises(const ReviewInput& input, int year, Issue
     ++s.read;
     const std::string row = std::to_string(e.source.row);
     if (e.year < 0) {
-      issues.push_back({e.source.file, row, "year", "",
-                        "年度缺失或无法识别，无法归入评价年度 / no readable year: the row cannot be "
-                        "placed in a review year; fill in the year",
-                        Severity::reject, true});
+      issues.push_back(
+          {e.source.file, row, "year", "",
+           "年度缺失或无法识别，无法归入评价年度 / no readable year: the row cannot be "
+           "placed in a review year; fill in the year",
+           Severity::reject, true});
       ++s.rejected;
       continue;
     }
@@ -179,6 +182,12 @@ ReviewResult run_review(const ReviewInput& input, const ReviewConfig& config,
   method::classify_parcels(input.enterprises, result.enterprises, result.parcels);
   method::rank_parcels(input.parcels, result.parcels);
   clock.lap("score");
+
+  // Explaining the classes: stability under perturbed weights and benchmarks, what it takes.
+  method::assess_stability(input.enterprises, result.enterprises, config, threads);
+  clock.lap("stability");
+  method::assess_what_it_takes(input.enterprises, result.enterprises, config, threads);
+  clock.lap("what_it_takes");
 
   // §7 building form.
   method::BuildingFormOutcome form = method::compute_building_form(
