@@ -60,11 +60,10 @@ SelectedEnterprises select_enterprises(const ReviewInput& input, int year, Issue
     ++s.read;
     const std::string row = std::to_string(e.source.row);
     if (e.year < 0) {
-      issues.push_back(
-          {e.source.file, row, "year", "",
-           "年度缺失或无法识别，无法归入评价年度 / no readable year: the row cannot be "
-           "placed in a review year; fill in the year",
-           Severity::reject, true});
+      issues.push_back({e.source.file, row, "year", "",
+                        "年度缺失或无法识别，无法归入评价年度 / no readable year: the row cannot be "
+                        "placed in a review year; fill in the year",
+                        Severity::reject, true});
       ++s.rejected;
       continue;
     }
