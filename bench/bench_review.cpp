@@ -30,7 +30,11 @@ void BM_Review(benchmark::State& state) {
 
 }  // namespace
 
-BENCHMARK(BM_Review)->Arg(10'000)->Arg(100'000)->UseManualTime()->Unit(benchmark::kMillisecond)
+BENCHMARK(BM_Review)
+    ->Arg(10'000)
+    ->Arg(100'000)
+    ->UseManualTime()
+    ->Unit(benchmark::kMillisecond)
     ->Iterations(1);
 
 BENCHMARK_MAIN();

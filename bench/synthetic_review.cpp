@@ -4,6 +4,8 @@
 #include <random>
 #include <string>
 
+#include "io/values.hpp"
+
 namespace muyield::bench {
 
 namespace {
@@ -12,9 +14,28 @@ Polygon rect(double x0, double y0, double x1, double y1) {
   return {{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}, {x0, y0}}, {}};
 }
 
-std::string code(const char* prefix, int i) {
+std::string padded(int i, std::size_t width) {
   std::string digits = std::to_string(i);
-  return prefix + std::string(digits.size() < 8 ? 8 - digits.size() : 0, '0') + digits;
+  if (digits.size() < width) digits.insert(0, width - digits.size(), '0');
+  return digits;
+}
+
+// 宗地代码 in the sample's style: county 361181, street, block, GB (supplied), serial.
+std::string parcel_code(int i) {
+  std::string id = "361181";
+  id += padded(i / 100000 % 1000, 3);
+  id += padded(i / 1000 % 100, 3);
+  id += "GB";
+  id += padded(i % 100000, 5);
+  return id;
+}
+
+// A unified social credit code with a correct GB 32100 check character.
+std::string credit_code(int i) {
+  std::string code = "91361181";
+  code += padded(i, 9);
+  code += *muyield::io::uscc_check_char(code);
+  return code;
 }
 
 }  // namespace
@@ -36,21 +57,28 @@ ReviewInput synthetic_review(int n_parcels, std::uint64_t seed) {
     const double x0 = x_origin + (i % columns) * cell, y0 = y_origin + (i / columns) * cell;
     const double w = 80 + 60 * u(rng), h = 80 + 60 * u(rng);
     Parcel p;
-    p.id = code("P", i);
-    p.park = "park " + std::to_string(i % 10);
-    p.holder_uscc = code("E", i);
-    p.status = SupplyStatus::supplied;
+    p.id = parcel_code(i);
+    p.park = "园区";
+    p.park += std::to_string(i / 10000 + 1);
+    p.holder_uscc = credit_code(i);
+    p.status = i % 50 == 49 ? SupplyStatus::unsupplied : SupplyStatus::supplied;
+    p.status_text = p.status == SupplyStatus::supplied ? "已出让" : "批而未供";
     p.supply_date = Date{2018, 3, 1};
     p.agreed_start = Date{2019, 3, 1};
     p.geometry = {rect(x0, y0, x0 + w, y0 + h)};
+    p.registered_m2 = std::round(w * h * (0.99 + 0.02 * u(rng)));
     p.source = {"synthetic", i + 1};
     in.parcels.push_back(std::move(p));
 
     Enterprise e;
-    e.uscc = code("E", i);
-    e.name = "enterprise " + std::to_string(i);
+    e.uscc = credit_code(i);
+    e.name = "企业";
+    e.name += padded(i, 7);
+    e.name += "有限公司";
     e.year = 2024;
-    e.industry_code = std::to_string(1300 + (i % 30) * 100);
+    e.industry_code = std::to_string(1300 + (i % 30) * 100 + 10 * (i % 7));
+    e.attributes["high_tech"] = i % 7 == 0;
+    e.attributes["specialized"] = i % 11 == 0;
     const double revenue = 500 + 5000 * u(rng);
     at(e.figures, Figure::revenue) = revenue;
     at(e.figures, Figure::tax) = revenue * (0.02 + 0.05 * u(rng));
@@ -71,7 +99,10 @@ ReviewInput synthetic_review(int n_parcels, std::uint64_t seed) {
       const double bx = x0 + (b == 0 ? w - 20 : 10 + 25 * b), by = y0 + 10 + 20 * b;
       Building building;
       building.geometry = {rect(bx, by, bx + 40, by + 30)};
-      building.floors = floors[b];
+      if (b == 2)
+        building.height_m = 4.0 * floors[b];  // some layers only have heights
+      else
+        building.floors = floors[b];
       building.source = {"synthetic", static_cast<std::int64_t>(in.buildings.size() + 1)};
       in.buildings.push_back(std::move(building));
     }

@@ -3,6 +3,7 @@
 
 #include "cli/command.hpp"
 #include "cli/input_options.hpp"
+#include "cli/output_formats.hpp"
 
 namespace muyield::cli {
 
@@ -17,6 +18,7 @@ class AnalyzeCommand final : public Command {
  private:
   const GlobalOptions& global_;
   InputOptions inputs_;
+  OutputFormats formats_;
   std::string out_;
   bool strict_ = false;
   int threads_ = 0;

@@ -9,13 +9,18 @@ void InputOptions::add_to(CLI::App& app) {
   app.add_option("--enterprises", paths.enterprises,
                  "企业表 enterprise figures: XLSX, CSV, or any GDAL table");
   app.add_option("--buildings", paths.buildings, "建筑物图层 buildings (floors or height)");
-  app.add_option("--links", paths.links, "宗地-企业关联表 links (parcel_id, uscc, share | floor area)");
+  app.add_option("--links", paths.links,
+                 "宗地-企业关联表 links (parcel_id, uscc, share | floor area)");
   app.add_option("--config", config, "review.toml (muyield init writes one with every default)");
-  app.add_option("--year", year, "评价年度 review year (default: latest year in the enterprise table)");
-  app.add_option("--encoding", encoding, "shapefile attribute encoding, e.g. GBK (default: detect)");
-  app.add_option("--parcels-crs", parcels_crs, "CRS of the parcels when the layer has none, e.g. EPSG:4527");
+  app.add_option("--year", year,
+                 "评价年度 review year (default: latest year in the enterprise table)");
+  app.add_option("--encoding", encoding,
+                 "shapefile attribute encoding, e.g. GBK (default: detect)");
+  app.add_option("--parcels-crs", parcels_crs,
+                 "CRS of the parcels when the layer has none, e.g. EPSG:4527");
   app.add_option("--buildings-crs", buildings_crs, "CRS of the buildings when the layer has none");
-  app.add_option("--points-crs", points_crs, "CRS of enterprise lon/lat or x/y columns (default EPSG:4490)");
+  app.add_option("--points-crs", points_crs,
+                 "CRS of enterprise lon/lat or x/y columns (default EPSG:4490)");
 }
 
 io::Settings InputOptions::settings() const {

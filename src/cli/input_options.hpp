@@ -1,10 +1,9 @@
 // The input options shared by the commands that read a review's inputs (analyze, validate).
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <optional>
 #include <string>
-
-#include <CLI/CLI.hpp>
 
 #include "io/read_inputs.hpp"
 #include "io/settings.hpp"

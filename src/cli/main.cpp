@@ -7,7 +7,12 @@
 #include <vector>
 
 #include "cli/cmd_analyze.hpp"
+#include "cli/cmd_batch.hpp"
+#include "cli/cmd_compare.hpp"
+#include "cli/cmd_init.hpp"
+#include "cli/cmd_validate.hpp"
 #include "cli/global_options.hpp"
+#include "cli/messages.hpp"
 #include "io/gdal_session.hpp"
 #include "io/input_error.hpp"
 #include "io/settings.hpp"
@@ -22,16 +27,27 @@ int main(int argc, char** argv) {
   cli::GlobalOptions global;
   global.argv.assign(argv, argv + argc);
 
-  CLI::App app{"muyield — 亩均论英雄 industrial land review (亩均效益综合评价)"};
+  cli::set_lang(cli::lang_for_command_line(argc, argv));  // before the help texts are built
+  CLI::App app{std::string(cli::tr(cli::Msg::app_description))};
+  app.footer(std::string(cli::tr(cli::Msg::app_footer)));
   app.require_subcommand(1);
-  app.set_version_flag("--version", std::string("muyield ") + MUYIELD_VERSION + " (" +
-                                        io::library_versions() + ")");
+  app.fallthrough();  // -q, --lang, --log-level also after the subcommand
+  app.set_version_flag(
+      "--version", std::string("muyield ") + MUYIELD_VERSION + " (" + io::library_versions() + ")");
   app.add_flag("-q,--quiet", global.quiet, "no progress and no summary on the terminal");
   app.add_option("--log-level", global.log_level, "trace, debug, info, warn, error, off")
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}));
+  app.add_option("--lang", global.lang, "zh or en (default: from LC_ALL, LC_MESSAGES, LANG)")
+      ->check([](const std::string& v) {
+        return cli::lang_from_text(v) ? std::string() : "use zh or en";
+      });
 
   std::vector<std::unique_ptr<cli::Command>> commands;
   commands.push_back(std::make_unique<cli::AnalyzeCommand>(global));
+  commands.push_back(std::make_unique<cli::BatchCommand>(global));
+  commands.push_back(std::make_unique<cli::CompareCommand>(global));
+  commands.push_back(std::make_unique<cli::ValidateCommand>());
+  commands.push_back(std::make_unique<cli::InitCommand>());
   std::vector<std::pair<CLI::App*, cli::Command*>> dispatch;
   for (auto& c : commands) dispatch.emplace_back(c->add_to(app), c.get());
 
@@ -45,7 +61,8 @@ int main(int argc, char** argv) {
   auto logger = spdlog::stderr_color_mt("muyield");
   logger->set_pattern("[muyield] %^%l%$: %v");
   spdlog::set_default_logger(logger);
-  spdlog::set_level(spdlog::level::from_str(global.quiet && global.log_level == "info" ? "warn" : global.log_level));
+  spdlog::set_level(spdlog::level::from_str(
+      global.quiet && global.log_level == "info" ? "warn" : global.log_level));
 
   for (auto& [sub, command] : dispatch) {
     if (!sub->parsed()) continue;

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <vector>
 
+#include "cli/messages.hpp"
+
 namespace muyield::cli {
 
 namespace {
@@ -18,17 +20,16 @@ std::string fixed(std::optional<double> v, int decimals = 2) {
 }  // namespace
 
 void print_summary(std::ostream& out, const ReviewInput& input, const ReviewResult& result,
-                   const ReviewConfig& config, const std::string& out_dir, int top) {
+                   const ReviewConfig& config, const std::string& out_dir, int top,
+                   const std::vector<std::string>& outputs) {
   std::size_t by_severity[3] = {0, 0, 0};
   for (const Issue& i : result.issues) ++by_severity[static_cast<int>(i.severity)];
   std::size_t flagged = 0;
   for (const ParcelResult& p : result.parcels) flagged += !p.flags.empty();
-  out << "亩均效益评价 " << result.year << " (evaluation date " << result.evaluation_date.iso()
-      << ")\n";
-  out << "  parcels " << result.parcels.size() << ", enterprises " << result.enterprises.size()
-      << ", flagged parcels " << flagged << "\n";
-  out << "  rejects " << by_severity[0] << ", warnings " << by_severity[1] << ", errors "
-      << by_severity[2] << " (see rejects.csv)\n";
+  out << trf(Msg::summary_title, result.year, result.evaluation_date.iso()) << "\n";
+  out << trf(Msg::summary_counts, result.parcels.size(), result.enterprises.size(), flagged)
+      << "\n";
+  out << trf(Msg::summary_issues, by_severity[0], by_severity[1], by_severity[2]) << "\n";
   for (Group g : kGroups) {
     std::vector<const EnterpriseResult*> ranked;
     int counts[5] = {0, 0, 0, 0, 0};
@@ -37,25 +38,29 @@ void print_summary(std::ostream& out, const ReviewInput& input, const ReviewResu
       ++counts[static_cast<int>(e.grade)];
       if (e.rank) ranked.push_back(&e);
     }
-    std::sort(ranked.begin(), ranked.end(),
-              [](const EnterpriseResult* a, const EnterpriseResult* b) { return *a->rank < *b->rank; });
-    out << "\n" << (g == Group::above ? "规上企业 group above" : "规下企业 group below") << ": A "
-        << counts[0] << ", B " << counts[1] << ", C " << counts[2] << ", D " << counts[3]
-        << ", unrated " << counts[4] << "\n";
+    std::sort(
+        ranked.begin(), ranked.end(),
+        [](const EnterpriseResult* a, const EnterpriseResult* b) { return *a->rank < *b->rank; });
+    out << "\n"
+        << trf(Msg::summary_classes,
+               tr(g == Group::above ? Msg::summary_group_above : Msg::summary_group_below),
+               counts[0], counts[1], counts[2], counts[3], counts[4])
+        << "\n";
     const int n = std::min<int>(top, static_cast<int>(ranked.size()));
     for (int k = 0; k < n; ++k) {
       const EnterpriseResult& e = *ranked[k];
       const Enterprise& in = input.enterprises[e.input_index];
       const std::string grade(grade_key(e.grade));
       auto label = config.classes.labels.find(grade);
-      out << "  " << *e.rank << ". " << in.name << "  " << grade
-          << (label != config.classes.labels.end() ? " " + label->second : "") << "  score "
-          << fixed(e.total, 1) << "  亩均税收 " << fixed(at(e.indicators, Indicator::tax_per_mu))
-          << " 万元/亩\n";
+      out << trf(Msg::summary_rank_line, *e.rank, in.name,
+                 grade + (label != config.classes.labels.end() ? " " + label->second : ""),
+                 fixed(e.total, 1), fixed(at(e.indicators, Indicator::tax_per_mu)))
+          << "\n";
     }
   }
-  out << "\nResults in " << out_dir
-      << "/: parcels.geojson, parcels.csv, enterprises.csv, parks.csv, rejects.csv, run.json\n";
+  std::string files;
+  for (const std::string& f : outputs) files += (files.empty() ? "" : ", ") + f;
+  out << "\n" << trf(Msg::summary_results_in, out_dir, files) << "\n";
 }
 
 }  // namespace muyield::cli

@@ -4,6 +4,7 @@
 
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "muyield/config.hpp"
 #include "muyield/model.hpp"
@@ -12,6 +13,7 @@
 namespace muyield::cli {
 
 void print_summary(std::ostream& out, const ReviewInput& input, const ReviewResult& result,
-                   const ReviewConfig& config, const std::string& out_dir, int top);
+                   const ReviewConfig& config, const std::string& out_dir, int top,
+                   const std::vector<std::string>& outputs);
 
 }  // namespace muyield::cli

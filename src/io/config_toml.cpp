@@ -1,15 +1,15 @@
 // review.toml → Settings. Every key is checked: unknown keys, wrong types and out-of-range values
 // are ConfigErrors naming the key, so a typo never leaves a default silently in force.
+#include <toml++/toml.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
 
-#include <toml++/toml.h>
-
-#include "io/settings.hpp"
 #include "io/number_text.hpp"
+#include "io/settings.hpp"
 #include "io/values.hpp"
 
 namespace muyield::io {
@@ -62,8 +62,8 @@ class TableReader {
     else
       fail(key, "expected a number");
     if (!(v >= lo && v <= hi))
-      fail(key, "value " + number_text(v) + " is outside " + number_text(lo) + " … " +
-                    number_text(hi));
+      fail(key,
+           "value " + number_text(v) + " is outside " + number_text(lo) + " … " + number_text(hi));
     out = v;
   }
 
@@ -73,8 +73,8 @@ class TableReader {
     auto i = n->as_integer();
     if (!i) fail(key, "expected a whole number");
     if (i->get() < lo || i->get() > hi)
-      fail(key, "value " + std::to_string(i->get()) + " is outside " + std::to_string(lo) +
-                    " … " + std::to_string(hi));
+      fail(key, "value " + std::to_string(i->get()) + " is outside " + std::to_string(lo) + " … " +
+                    std::to_string(hi));
     out = static_cast<int>(i->get());
   }
 
@@ -144,8 +144,8 @@ double entry_number(TableReader& t, const std::string& key, const toml::node* n,
   else
     t.fail(key, "expected a number");
   if (!(v >= lo && v <= hi))
-    t.fail(key, "value " + number_text(v) + " is outside " + number_text(lo) + " … " +
-                    number_text(hi));
+    t.fail(key,
+           "value " + number_text(v) + " is outside " + number_text(lo) + " … " + number_text(hi));
   return v;
 }
 
@@ -153,7 +153,8 @@ Indicator indicator_key(TableReader& t, const std::string& key) {
   auto ind = indicator_from_key(key);
   if (!ind) {
     std::string known;
-    for (Indicator i : kAllIndicators) known += (known.empty() ? "" : ", ") + std::string(info(i).key);
+    for (Indicator i : kAllIndicators)
+      known += (known.empty() ? "" : ", ") + std::string(info(i).key);
     t.fail(key, "unknown indicator; use one of " + known);
   }
   return *ind;
@@ -264,6 +265,10 @@ void read_input(TableReader&& t, InputOptions& in) {
 }  // namespace
 
 Settings parse_settings(std::string_view toml_text, const std::string& source_name) {
+  return parse_settings(toml_text, source_name, Settings{});
+}
+
+Settings parse_settings(std::string_view toml_text, const std::string& source_name, Settings base) {
   toml::table root;
   try {
     root = toml::parse(toml_text, source_name);
@@ -274,7 +279,7 @@ Settings parse_settings(std::string_view toml_text, const std::string& source_na
     throw ConfigError(source_name, "", msg.str());
   }
 
-  Settings s;
+  Settings s = std::move(base);
   ReviewConfig& c = s.review;
   TableReader top(&root, "", source_name);
 
@@ -288,7 +293,8 @@ Settings parse_settings(std::string_view toml_text, const std::string& source_na
     std::string text;
     if (review.text("evaluation_date", text)) {
       auto d = parse_date(text, false);
-      if (!d.ok()) review.fail("evaluation_date", "expected a date like \"2024-12-31\", got " + text);
+      if (!d.ok())
+        review.fail("evaluation_date", "expected a date like \"2024-12-31\", got " + text);
       c.evaluation_date = *d.value;
     }
     if (review.text("area_method", text)) {
@@ -375,8 +381,7 @@ Settings parse_settings(std::string_view toml_text, const std::string& source_na
   flags.integer("idle_years", c.flags.idle_years, 0, 100);
   flags.integer("idle_recovery_years", c.flags.idle_recovery_years, 0, 100);
   flags.number("idle_coverage_fraction", c.flags.idle_coverage_fraction, 0, 1);
-  flags.reject_unknown(
-      "low_yield_ratio, idle_years, idle_recovery_years, idle_coverage_fraction");
+  flags.reject_unknown("low_yield_ratio, idle_years, idle_recovery_years, idle_coverage_fraction");
 
   TableReader stability = top.sub("stability");
   {
@@ -409,16 +414,18 @@ Settings parse_settings(std::string_view toml_text, const std::string& source_na
   for (const auto* points : {&c.scoring.bonus, &c.scoring.deduction}) {
     for (const auto& [name, value] : *points) {
       if (name == "high_tech" || name == "specialized" || mapped.count(name)) continue;
-      throw ConfigError(source_name,
-                        std::string(points == &c.scoring.bonus ? "scoring.bonus." : "scoring.deduction.") + name,
-                        "no such yes/no attribute; map its column under [input.fields.enterprises], "
-                        "e.g. " + name + " = \"列名\"");
+      throw ConfigError(
+          source_name,
+          std::string(points == &c.scoring.bonus ? "scoring.bonus." : "scoring.deduction.") + name,
+          "no such yes/no attribute; map its column under [input.fields.enterprises], "
+          "e.g. " +
+              name + " = \"列名\"");
     }
   }
   return s;
 }
 
-Settings load_settings(const std::string& path) {
+Settings load_settings(const std::string& path, Settings base) {
   std::ifstream in(path, std::ios::binary);
   if (!in)
     throw ConfigError(path, "", "cannot open the review configuration (muyield init writes one)");
@@ -426,7 +433,7 @@ Settings load_settings(const std::string& path) {
   buffer << in.rdbuf();
   std::string text = buffer.str();
   if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);  // Notepad's BOM
-  return parse_settings(text, path);
+  return parse_settings(text, path, std::move(base));
 }
 
 }  // namespace muyield::io

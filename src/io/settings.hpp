@@ -47,7 +47,9 @@ class ConfigError : public std::runtime_error {
 // Defaults for everything not in the text. Unknown keys, wrong types and out-of-range values
 // are ConfigErrors (a typo must not silently leave a default in force).
 Settings parse_settings(std::string_view toml_text, const std::string& source_name);
-Settings load_settings(const std::string& path);
+// The same, laid over `base` instead of the defaults (layered settings, settings_layers.hpp).
+Settings parse_settings(std::string_view toml_text, const std::string& source_name, Settings base);
+Settings load_settings(const std::string& path, Settings base = {});
 
 // The settings in force, as written into run.json (every value, defaults included).
 nlohmann::json settings_to_json(const Settings& settings);

@@ -27,8 +27,8 @@ nlohmann::json settings_to_json(const Settings& settings) {
   const ReviewConfig& c = settings.review;
   nlohmann::json j;
   j["review"] = {{"year", c.year ? nlohmann::json(*c.year) : nlohmann::json()},
-                 {"evaluation_date", c.evaluation_date ? nlohmann::json(c.evaluation_date->iso())
-                                                       : nlohmann::json()},
+                 {"evaluation_date",
+                  c.evaluation_date ? nlohmann::json(c.evaluation_date->iso()) : nlohmann::json()},
                  {"area_method", c.area_method == AreaMethod::geodesic ? "geodesic" : "planar"},
                  {"area_deviation_warning", c.area_deviation_warning}};
   j["rating"] = {{"above_revenue_threshold", c.rating.above_revenue_threshold},
@@ -41,15 +41,14 @@ nlohmann::json settings_to_json(const Settings& settings) {
                   {"below", group_json(c.scoring.below)},
                   {"bonus", c.scoring.bonus},
                   {"deduction", c.scoring.deduction}};
-  j["classes"] = {
-      {"method", c.classes.method == ClassMethod::shares ? "shares" : "thresholds"},
-      {"share_a", c.classes.share_a},
-      {"share_b", c.classes.share_b},
-      {"share_c", c.classes.share_c},
-      {"thresholds",
-       {{"above", thresholds_json(c.classes.thresholds_above)},
-        {"below", thresholds_json(c.classes.thresholds_below)}}},
-      {"labels", c.classes.labels}};
+  j["classes"] = {{"method", c.classes.method == ClassMethod::shares ? "shares" : "thresholds"},
+                  {"share_a", c.classes.share_a},
+                  {"share_b", c.classes.share_b},
+                  {"share_c", c.classes.share_c},
+                  {"thresholds",
+                   {{"above", thresholds_json(c.classes.thresholds_above)},
+                    {"below", thresholds_json(c.classes.thresholds_below)}}},
+                  {"labels", c.classes.labels}};
   j["building"] = {{"preset", c.building.preset},
                    {"min_coverage", c.building.min_coverage},
                    {"storey_height_m", c.building.storey_height_m},
@@ -71,11 +70,15 @@ nlohmann::json settings_to_json(const Settings& settings) {
   nlohmann::json fields = nlohmann::json::object();
   for (const auto& [kind, mapping] : in.fields)
     if (!mapping.empty()) fields[std::string(table_kind_key(kind))] = mapping;
-  j["input"] = {{"encoding", in.encoding},           {"parcels_crs", in.parcels_crs},
-                {"buildings_crs", in.buildings_crs}, {"points_crs", in.points_crs},
-                {"parcels_layer", in.parcels_layer}, {"buildings_layer", in.buildings_layer},
+  j["input"] = {{"encoding", in.encoding},
+                {"parcels_crs", in.parcels_crs},
+                {"buildings_crs", in.buildings_crs},
+                {"points_crs", in.points_crs},
+                {"parcels_layer", in.parcels_layer},
+                {"buildings_layer", in.buildings_layer},
                 {"enterprises_layer", in.enterprises_layer},
-                {"links_layer", in.links_layer},     {"fields", fields}};
+                {"links_layer", in.links_layer},
+                {"fields", fields}};
   return j;
 }
 

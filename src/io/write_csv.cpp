@@ -1,11 +1,8 @@
-#include <gdal_priv.h>
-#include <ogrsf_frmts.h>
-
 #include <stdexcept>
 
-#include "io/gdal_session.hpp"
 #include "io/number_text.hpp"
 #include "io/pending_file.hpp"
+#include "io/text_sink.hpp"
 #include "io/write_outputs.hpp"
 
 namespace muyield::io {
@@ -17,47 +14,54 @@ std::string neutralise_formula(std::string text) {
   return text;
 }
 
-void write_csv(const std::string& path, const OutputRows& rows) {
-  ensure_gdal();
-  GdalMessages messages;
+namespace {
+
+// RFC 4180: quoted only when the cell holds a comma, a quote or a line break; quotes doubled.
+void append_cell(std::string& out, std::string_view text) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out.append(text);
+    return;
+  }
+  out.push_back('"');
+  for (char c : text) {
+    if (c == '"') out.push_back('"');
+    out.push_back(c);
+  }
+  out.push_back('"');
+}
+
+}  // namespace
+
+void write_csv(const std::string& path, const OutputRows& rows, int threads) {
   PendingFile pending(path);
-  GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("CSV");
   {
-    std::unique_ptr<GDALDataset> ds(
-        driver->Create(pending.temp_path().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-    if (!ds) throw std::runtime_error("cannot create " + path + ": " + messages.last_error());
-    const char* options[] = {"WRITE_BOM=YES", "STRING_QUOTING=IF_NEEDED", "LINEFORMAT=CRLF",
-                             nullptr};
-    OGRLayer* layer = ds->CreateLayer("rows", nullptr, wkbNone, const_cast<char**>(options));
-    if (!layer) throw std::runtime_error("cannot create " + path + ": " + messages.last_error());
+    TextSink sink(pending.temp_path());
     const std::vector<Column>& columns = rows.columns();
-    for (const Column& c : columns) {
-      OGRFieldDefn field(c.key.c_str(), OFTString);
-      layer->CreateField(&field);
+    std::string header = "\xEF\xBB\xBF";  // BOM: Excel then reads UTF-8
+    for (std::size_t k = 0; k < columns.size(); ++k) {
+      if (k) header.push_back(',');
+      append_cell(header, columns[k].key);
     }
-    std::vector<Value> row;
-    std::string text;
-    OGRFeature feature(layer->GetLayerDefn());
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-      rows.fill(i, row);
-      for (std::size_t k = 0; k < columns.size(); ++k) {
-        const Value& v = row[k];
-        if (v.empty) {
-          feature.SetFieldNull(static_cast<int>(k));
-          continue;
-        }
-        if (columns[k].type == ColumnType::text) {
-          feature.SetField(static_cast<int>(k), neutralise_formula(v.text).c_str());
-        } else {
-          text.clear();
-          append_number(text, v.number);
-          feature.SetField(static_cast<int>(k), text.c_str());
-        }
-      }
-      feature.SetFID(OGRNullFID);
-      if (layer->CreateFeature(&feature) != OGRERR_NONE)
-        throw std::runtime_error("cannot write " + path + ": " + messages.last_error());
-    }
+    header.append("\r\n");
+    sink.write(header);
+    write_blocks(sink, rows.size(), threads,
+                 [&](std::size_t begin, std::size_t end, std::string& out) {
+                   std::vector<Value> row;
+                   for (std::size_t i = begin; i < end; ++i) {
+                     rows.fill(i, row);
+                     for (std::size_t k = 0; k < columns.size(); ++k) {
+                       if (k) out.push_back(',');
+                       const Value& v = row[k];
+                       if (v.empty) continue;
+                       if (columns[k].type == ColumnType::text)
+                         append_cell(out, neutralise_formula(v.text));
+                       else
+                         append_number(out, v.number);
+                     }
+                     out.append("\r\n");
+                   }
+                 });
+    sink.close();
   }
   pending.commit();
 }

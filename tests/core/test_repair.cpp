@@ -53,3 +53,38 @@ TEST_CASE("unusable geometry: empty, degenerate, non-finite", "[repair]") {
   const MultiPolygon spike = {Polygon{{{0, 0}, {10, 0}, {20, 0}, {10, 0}, {0, 0}}, {}}};
   CHECK(repair(ctx, spike).geometry.empty());
 }
+
+// The quick validity proof for single rings (repair.cpp) must leave every invalid ring to GEOS.
+TEST_CASE("invalid single rings are still found: crossing, spike, self-touching, zero area",
+          "[repair]") {
+  GeosContext ctx;
+  const std::vector<std::pair<const char*, Ring>> cases = {
+      // A hexagon whose 1st and 4th edges cross.
+      {"crossing", {{0, 0}, {10, 0}, {10, 10}, {4, -2}, {2, 8}, {0, 10}, {0, 0}}},
+      // A spike: out along the top edge and back.
+      {"spike", {{0, 0}, {10, 0}, {10, 10}, {15, 10}, {10, 10}, {0, 10}, {0, 0}}},
+      // A ring touching itself at (5, 5) (an inverted hole: invalid in OGC terms).
+      {"self-touching", {{0, 0}, {10, 0}, {5, 5}, {8, 8}, {2, 8}, {5, 5}, {0, 10}, {0, 0}}},
+      // All on one line: no area.
+      {"flat", {{0, 0}, {5, 0}, {10, 0}, {5, 0}, {0, 0}}},
+  };
+  for (const auto& [name, ring] : cases) {
+    INFO(name);
+    const MultiPolygon g = {Polygon{ring, {}}};
+    RepairOutcome r = repair(ctx, g);
+    CHECK(r.changed);
+    CHECK_FALSE(r.problem.empty());
+  }
+  // A valid concave ring with many vertices passes unchanged through the quick proof.
+  Ring comb = {{0, 0}};
+  for (int i = 0; i < 10; ++i) {
+    comb.push_back({i * 10.0 + 5, 20});
+    comb.push_back({i * 10.0 + 10, 0});
+  }
+  comb.push_back({100, -10});
+  comb.push_back({0, -10});
+  comb.push_back({0, 0});
+  RepairOutcome r = repair(ctx, {Polygon{comb, {}}});
+  CHECK_FALSE(r.changed);
+  CHECK(planar_area_m2(r.geometry) == Approx(10 * 100 + 1000));
+}

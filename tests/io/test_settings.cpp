@@ -1,9 +1,7 @@
 #include <catch2/catch.hpp>
-
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-
 #include <nlohmann/json.hpp>
 
 #include "io/settings.hpp"
@@ -33,7 +31,8 @@ TEST_CASE("the template muyield init writes parses to exactly the METHOD.md defa
   CHECK(s.review.rating.exempt_divisions == d.rating.exempt_divisions);
   REQUIRE(s.review.scoring.above.indicators.size() == d.scoring.above.indicators.size());
   for (size_t i = 0; i < d.scoring.above.indicators.size(); ++i) {
-    CHECK(s.review.scoring.above.indicators[i].indicator == d.scoring.above.indicators[i].indicator);
+    CHECK(s.review.scoring.above.indicators[i].indicator ==
+          d.scoring.above.indicators[i].indicator);
     CHECK(s.review.scoring.above.indicators[i].weight == d.scoring.above.indicators[i].weight);
   }
   REQUIRE(s.review.scoring.below.indicators.size() == 3);
@@ -118,7 +117,8 @@ TEST_CASE("a county's own FAR table is read relative to review.toml") {
   auto dir = std::filesystem::temp_directory_path() / "muyield_settings_test";
   std::filesystem::create_directories(dir);
   {
-    std::ofstream(dir / "far.csv") << "\xEF\xBB\xBF" "division,name,far_min\r\n13,农副食品加工业,1.2\r\n"
+    std::ofstream(dir / "far.csv") << "\xEF\xBB\xBF"
+                                      "division,name,far_min\r\n13,农副食品加工业,1.2\r\n"
                                       "7,石油和天然气开采业,0.5\r\n";
     std::ofstream(dir / "review.toml") << "[building]\nfar_table = \"far.csv\"\n";
   }
@@ -127,9 +127,7 @@ TEST_CASE("a county's own FAR table is read relative to review.toml") {
   CHECK(s.review.building.far_minimums[0].division == "13");
   CHECK(s.review.building.far_minimums[0].far_min == 1.2);
   CHECK(s.review.building.far_minimums[1].division == "07");
-  {
-    std::ofstream(dir / "far.csv") << "division,name,far_min\n13,x,abc\n";
-  }
+  { std::ofstream(dir / "far.csv") << "division,name,far_min\n13,x,abc\n"; }
   CHECK_THROWS_WITH(load_settings((dir / "review.toml").string()),
                     Catch::Contains("far.csv row 2"));
   CHECK_THROWS_WITH(load_settings((dir / "missing.toml").string()),

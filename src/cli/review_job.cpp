@@ -1,0 +1,127 @@
+#include "cli/review_job.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+
+#include "io/output_rows.hpp"
+#include "io/run_record.hpp"
+#include "io/write_outputs.hpp"
+#include "muyield/review.hpp"
+#include "report/print_pdf.hpp"
+#include "report/report.hpp"
+
+namespace muyield::cli {
+
+namespace {
+
+std::string utc_now() {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);  // reentrant: batch reviews run on several threads
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+class Stopwatch {
+ public:
+  double lap() {
+    const auto now = std::chrono::steady_clock::now();
+    const double s = std::chrono::duration<double>(now - last_).count();
+    last_ = now;
+    return s;
+  }
+
+ private:
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
+}  // namespace
+
+ReviewOutcome run_review_job(const ReviewJob& job) {
+  io::RunRecord record;
+  record.command_line = job.command_line;
+  record.started = utc_now();
+  Stopwatch clock;
+  ReviewOutcome outcome;
+
+  std::filesystem::create_directories(job.out_dir);
+  outcome.read = io::read_inputs(job.paths, job.settings.input);
+  io::ReadResult& read = outcome.read;
+  record.inputs = read.reports;
+  record.extra_timings.push_back({"read", clock.lap()});
+  spdlog::info("{}read {} parcels, {} enterprise rows, {} buildings, {} links", job.label,
+               read.input.parcels.size(), read.input.enterprises.size(),
+               read.input.buildings.size(), read.input.links.size());
+
+  outcome.result = run_review(read.input, job.settings.review, {job.threads, job.progress});
+  ReviewResult& result = outcome.result;
+  clock.lap();
+  // Reader issues first (they come from the files, in file order), then the method's.
+  Issues issues = std::move(read.issues);
+  issues.insert(issues.end(), std::make_move_iterator(result.issues.begin()),
+                std::make_move_iterator(result.issues.end()));
+  result.issues = std::move(issues);
+  read.issues.clear();
+
+  const std::filesystem::path out(job.out_dir);
+  auto write = [&](const std::string& name, auto&& writer) {
+    writer((out / name).string());
+    record.outputs.push_back(name);
+    record.extra_timings.push_back({"write " + name, clock.lap()});
+  };
+  const io::ParcelRows parcels(read.input, result);
+  const io::EnterpriseRows enterprises(read.input, result, job.settings.review);
+  const io::ParkRows parks(result);
+  const OutputFormats& formats = job.formats;
+  if (formats.has("geojson"))
+    write("parcels.geojson",
+          [&](const std::string& p) { io::write_parcels_geojson(p, result, parcels, job.threads); });
+  if (formats.has("csv")) {
+    write("parcels.csv", [&](const std::string& p) { io::write_csv(p, parcels, job.threads); });
+    write("enterprises.csv",
+          [&](const std::string& p) { io::write_csv(p, enterprises, job.threads); });
+    write("parks.csv", [&](const std::string& p) { io::write_csv(p, parks, job.threads); });
+  }
+  write("rejects.csv", [&](const std::string& p) {
+    io::write_csv(p, io::IssueRows(result.issues), job.threads);
+  });
+  if (formats.has("gpkg"))
+    write("muyield.gpkg", [&](const std::string& p) {
+      io::write_gpkg(p, read.input, result, parcels, enterprises, parks);
+    });
+  const report::ReportInput report{read.input, result,      job.settings.review,
+                                   parcels,    enterprises, parks};
+  if (formats.has("xlsx"))
+    write("rankings.xlsx", [&](const std::string& p) { report::write_xlsx(p, report); });
+  if (formats.has("html") || formats.has("pdf")) {
+    // Without html among the formats the page is printed from a temporary file.
+    const std::string html = formats.has("html") ? "report.html" : ".report-for-pdf.html";
+    write(html, [&](const std::string& p) { report::write_html(p, report); });
+    if (formats.has("pdf"))
+      write("report.pdf", [&](const std::string& p) {
+        report::print_pdf(job.chromium, (out / html).string(), p);
+      });
+    if (!formats.has("html")) {
+      std::filesystem::remove(out / html);
+      record.outputs.erase(std::find(record.outputs.begin(), record.outputs.end(), html));
+    }
+  }
+  record.finished = utc_now();
+  io::write_json((out / "run.json").string(), io::run_json(record, job.settings, result));
+  outcome.outputs = record.outputs;
+  outcome.outputs.push_back("run.json");
+
+  for (const Issue& i : result.issues) {
+    outcome.rejects += i.severity == Severity::reject;
+    outcome.warnings += i.severity == Severity::warning;
+    outcome.errors += i.severity == Severity::error;
+  }
+  return outcome;
+}
+
+}  // namespace muyield::cli
