@@ -2,6 +2,7 @@
 // review.toml (src/io/config_toml.cpp) and writes it back into run.json; the core only reads it.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -88,6 +89,18 @@ struct FlagConfig {
   double idle_coverage_fraction = 1.0 / 3.0;  // × min_coverage
 };
 
+// Class stability (re-scoring with perturbed weights and benchmarks) and what it takes to
+// change class. Not in METHOD.md: an explanation of its result, off the method's figures.
+struct StabilityConfig {
+  bool enabled = true;
+  int runs = 1000;
+  std::uint64_t seed = 20240101;
+  double weight_spread = 0.20;     // each weight × (1 + U(−spread, +spread)), per run
+  double benchmark_spread = 0.20;  // each benchmark likewise, independently
+  double unstable_below = 0.80;    // share of runs keeping the class below this → unstable
+  bool what_it_takes = true;       // extra tax / land to hand back / margin per rated firm
+};
+
 struct ReviewConfig {
   std::optional<int> year;              // none = the latest year in the enterprise data
   std::optional<Date> evaluation_date;  // none = 31 December of the year
@@ -98,6 +111,7 @@ struct ReviewConfig {
   ClassConfig classes;
   BuildingConfig building;
   FlagConfig flags;
+  StabilityConfig stability;
 
   // METHOD.md defaults, including the weights and the built-in FAR table.
   static ReviewConfig defaults();

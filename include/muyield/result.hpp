@@ -39,6 +39,36 @@ struct Occupant {
   double share = 0;            // of the parcel, in (0, 1]
 };
 
+// How firmly a rated firm holds its class when every weight and benchmark is perturbed
+// (core/method/stability.hpp).
+struct ClassStability {
+  int runs = 0;
+  double share_kept = 0;  // share of runs in which the firm keeps its class
+  Grade best = Grade::unrated, worst = Grade::unrated;
+  int rank_p5 = 0, rank_p95 = 0;  // nearest-rank 5th and 95th percentiles of its rank
+  bool unstable = false;          // share_kept below StabilityConfig::unstable_below
+};
+
+// One change of a firm's figures that moves it across a class boundary, other firms unchanged
+// (core/method/what_it_takes.hpp). `amount` is empty unless `why` is found.
+struct ClassChange {
+  enum class Why { not_applicable, found, missing_figure, out_of_reach };
+  Why why = Why::not_applicable;
+  std::optional<double> amount;
+};
+
+struct WhatItTakes {
+  Grade next = Grade::unrated;  // the next better class; unrated when there is none
+  ClassChange extra_tax;        // 万元 more tax
+  ClassChange land_to_return;   // 亩 handed back, figures kept
+  // C and D firms: hand back half the land that alone would suffice (or half of what may be
+  // handed back when land alone does not), plus the extra tax still needed with that land.
+  ClassChange plan_land;            // 亩
+  ClassChange plan_tax;             // 万元
+  Grade falls_to = Grade::unrated;  // the next worse class; unrated when there is none
+  ClassChange tax_margin;           // 万元 less tax that drops the firm to falls_to
+};
+
 struct EnterpriseResult {
   std::size_t input_index = 0;  // into ReviewInput::enterprises
   Group group = Group::below;
@@ -56,6 +86,8 @@ struct EnterpriseResult {
   Grade grade = Grade::unrated;
   UnratedReason unrated = UnratedReason::none;
   bool vetoed = false;
+  std::optional<ClassStability> stability;  // rated firms, when stability is enabled
+  WhatItTakes takes;
   bool rated() const { return unrated == UnratedReason::none; }
 };
 

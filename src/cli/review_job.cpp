@@ -11,6 +11,7 @@
 #include "io/run_record.hpp"
 #include "io/write_outputs.hpp"
 #include "muyield/review.hpp"
+#include "report/appeal_html.hpp"
 #include "report/print_pdf.hpp"
 #include "report/report.hpp"
 
@@ -111,6 +112,8 @@ ReviewOutcome run_review_job(const ReviewJob& job) {
       record.outputs.erase(std::find(record.outputs.begin(), record.outputs.end(), html));
     }
   }
+  if (formats.has("html"))
+    write("appeal.html", [&](const std::string& p) { report::write_appeal_html(p, report); });
   record.finished = utc_now();
   io::write_json((out / "run.json").string(), io::run_json(record, job.settings, result));
   outcome.outputs = record.outputs;

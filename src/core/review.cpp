@@ -15,6 +15,8 @@
 #include "core/method/ranking.hpp"
 #include "core/method/rating.hpp"
 #include "core/method/scoring.hpp"
+#include "core/method/stability.hpp"
+#include "core/method/what_it_takes.hpp"
 #include "core/parallel.hpp"
 
 namespace muyield {
@@ -179,6 +181,12 @@ ReviewResult run_review(const ReviewInput& input, const ReviewConfig& config,
   method::classify_parcels(input.enterprises, result.enterprises, result.parcels);
   method::rank_parcels(input.parcels, result.parcels);
   clock.lap("score");
+
+  // Explaining the classes: stability under perturbed weights and benchmarks, what it takes.
+  method::assess_stability(input.enterprises, result.enterprises, config, threads);
+  clock.lap("stability");
+  method::assess_what_it_takes(input.enterprises, result.enterprises, config, threads);
+  clock.lap("what_it_takes");
 
   // §7 building form.
   method::BuildingFormOutcome form = method::compute_building_form(

@@ -392,8 +392,30 @@ Settings parse_settings(std::string_view toml_text, const std::string& source_na
   flags.number("idle_coverage_fraction", c.flags.idle_coverage_fraction, 0, 1);
   flags.reject_unknown("low_yield_ratio, idle_years, idle_recovery_years, idle_coverage_fraction");
 
+  TableReader stability = top.sub("stability");
+  {
+    StabilityConfig& st = c.stability;
+    if (const toml::node* n = stability.node("enabled")) {
+      if (!n->is_boolean()) stability.fail("enabled", "expected true or false");
+      st.enabled = n->as_boolean()->get();
+    }
+    stability.integer("runs", st.runs, 1, 1'000'000);
+    int seed = static_cast<int>(st.seed);
+    stability.integer("seed", seed, 0, 2'147'483'647);
+    st.seed = static_cast<std::uint64_t>(seed);
+    stability.number("weight_spread", st.weight_spread, 0, 0.99);
+    stability.number("benchmark_spread", st.benchmark_spread, 0, 0.99);
+    stability.number("unstable_below", st.unstable_below, 0, 1);
+    if (const toml::node* n = stability.node("what_it_takes")) {
+      if (!n->is_boolean()) stability.fail("what_it_takes", "expected true or false");
+      st.what_it_takes = n->as_boolean()->get();
+    }
+    stability.reject_unknown(
+        "enabled, runs, seed, weight_spread, benchmark_spread, unstable_below, what_it_takes");
+  }
+
   read_input(top.sub("input"), s.input);
-  top.reject_unknown("review, rating, scoring, classes, building, flags, input");
+  top.reject_unknown("review, rating, scoring, classes, building, flags, stability, input");
 
   // Bonus and deduction points need a yes/no attribute the enterprise reader fills: the two of
   // DATA.md or one mapped under [input.fields.enterprises].

@@ -191,6 +191,20 @@ EnterpriseRows::EnterpriseRows(const ReviewInput& input, const ReviewResult& res
   c.add("specialized", "专精特新", T::integer);
   c.add("production_start", "投产日期", T::text);
   c.add("uscc_check_ok", "代码校验通过", T::integer);
+  // Explanations of the class (stability.hpp, what_it_takes.hpp); empty where they do not apply.
+  c.add("stability_share", "分类稳定度", T::real);
+  c.add("class_best", "扰动下最好分类", T::text);
+  c.add("class_worst", "扰动下最差分类", T::text);
+  c.add("rank_p5", "排名P5", T::integer);
+  c.add("rank_p95", "排名P95", T::integer);
+  c.add("unstable", "分类不稳定", T::integer);
+  c.add("next_class", "上一档分类", T::text);
+  c.add("extra_tax_to_next", "升档需增加税收（万元）", T::real);
+  c.add("land_to_return_mu", "升档需退还用地（亩）", T::real);
+  c.add("plan_return_mu", "组合方案退还用地（亩）", T::real);
+  c.add("plan_extra_tax", "组合方案增加税收（万元）", T::real);
+  c.add("falls_to", "下一档分类", T::text);
+  c.add("tax_margin", "降档税收余量（万元）", T::real);
   columns_ = std::move(c.columns);
 }
 
@@ -232,6 +246,26 @@ void EnterpriseRows::fill(std::size_t i, std::vector<Value>& row) const {
   }
   row[k++].set_text(e.production_start ? e.production_start->iso() : "");
   set_bool(row[k++], e.uscc_check_ok);
+  if (r.stability) {
+    const ClassStability& s = *r.stability;
+    row[k++].set(s.share_kept);
+    row[k++].set_text(grade_key(s.best));
+    row[k++].set_text(grade_key(s.worst));
+    row[k++].set(static_cast<double>(s.rank_p5));
+    row[k++].set(static_cast<double>(s.rank_p95));
+    set_bool(row[k++], s.unstable);
+  } else {
+    for (int n = 0; n < 6; ++n) row[k++].clear();
+  }
+  const WhatItTakes& w = r.takes;
+  auto grade_text = [](Grade g) { return g == Grade::unrated ? "" : grade_key(g); };
+  row[k++].set_text(grade_text(w.next));
+  row[k++].set(w.extra_tax.amount);
+  row[k++].set(w.land_to_return.amount);
+  row[k++].set(w.plan_land.amount);
+  row[k++].set(w.plan_tax.amount);
+  row[k++].set_text(grade_text(w.falls_to));
+  row[k++].set(w.tax_margin.amount);
 }
 
 // -------------------------------------------------------------------------------- parks

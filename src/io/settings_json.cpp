@@ -59,6 +59,13 @@ nlohmann::json settings_to_json(const Settings& settings) {
                 {"idle_years", c.flags.idle_years},
                 {"idle_recovery_years", c.flags.idle_recovery_years},
                 {"idle_coverage_fraction", c.flags.idle_coverage_fraction}};
+  j["stability"] = {{"enabled", c.stability.enabled},
+                    {"runs", c.stability.runs},
+                    {"seed", c.stability.seed},
+                    {"weight_spread", c.stability.weight_spread},
+                    {"benchmark_spread", c.stability.benchmark_spread},
+                    {"unstable_below", c.stability.unstable_below},
+                    {"what_it_takes", c.stability.what_it_takes}};
   const InputOptions& in = settings.input;
   nlohmann::json fields = nlohmann::json::object();
   for (const auto& [kind, mapping] : in.fields)

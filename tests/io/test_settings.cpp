@@ -134,3 +134,29 @@ TEST_CASE("a county's own FAR table is read relative to review.toml") {
                     Catch::Contains("missing.toml") && Catch::Contains("muyield init"));
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("[stability]: runs, seed, spreads, threshold; checked like every table") {
+  Settings s = parse_settings(R"([stability]
+runs = 250
+seed = 7
+weight_spread = 0.1
+benchmark_spread = 0.3
+unstable_below = 0.9
+what_it_takes = false
+)",
+                              "review.toml");
+  const StabilityConfig& st = s.review.stability;
+  CHECK(st.enabled);
+  CHECK(st.runs == 250);
+  CHECK(st.seed == 7);
+  CHECK(st.weight_spread == 0.1);
+  CHECK(st.benchmark_spread == 0.3);
+  CHECK(st.unstable_below == 0.9);
+  CHECK_FALSE(st.what_it_takes);
+  CHECK(settings_to_json(s)["stability"]["runs"] == 250);
+  CHECK(ReviewConfig::defaults().stability.runs == 1000);
+  CHECK_THROWS_AS(parse_settings("[stability]\nruns = 0\n", "r.toml"), ConfigError);
+  CHECK_THROWS_AS(parse_settings("[stability]\nweight_spread = 1.5\n", "r.toml"), ConfigError);
+  CHECK_THROWS_AS(parse_settings("[stability]\nrun = 10\n", "r.toml"), ConfigError);
+  CHECK_THROWS_AS(parse_settings("[stability]\nenabled = 1\n", "r.toml"), ConfigError);
+}

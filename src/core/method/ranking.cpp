@@ -35,10 +35,16 @@ bool higher(const std::optional<double>& a, const std::optional<double>& b) {
   return a && *a > *b;
 }
 
-Grade grade_by_rank(int k, int n, const ClassConfig& c) {
-  if (k <= class_cutoff(c.share_a, n)) return Grade::A;
-  if (k <= class_cutoff(c.share_b, n)) return Grade::B;
-  if (k <= class_cutoff(c.share_c, n)) return Grade::C;
+}  // namespace
+
+RankCutoffs rank_cutoffs(int n, const ClassConfig& c) {
+  return {class_cutoff(c.share_a, n), class_cutoff(c.share_b, n), class_cutoff(c.share_c, n)};
+}
+
+Grade grade_by_rank(int k, const RankCutoffs& cut) {
+  if (k <= cut.a) return Grade::A;
+  if (k <= cut.b) return Grade::B;
+  if (k <= cut.c) return Grade::C;
   return Grade::D;
 }
 
@@ -49,16 +55,26 @@ Grade grade_by_score(double total, const ClassConfig::Thresholds& t) {
   return Grade::D;
 }
 
-}  // namespace
+bool ties_before(const RankKey& a, const RankKey& b) {
+  const auto& ta = a.tax_per_mu;
+  const auto& tb = b.tax_per_mu;
+  if (ta.has_value() != tb.has_value() || (ta && *ta != *tb)) return higher(ta, tb);
+  return a.uscc < b.uscc;
+}
+
+bool ranks_before(const RankKey& a, const RankKey& b) {
+  if (a.total != b.total) return a.total > b.total;
+  return ties_before(a, b);
+}
 
 void rank_enterprises(const std::vector<Enterprise>& inputs,
                       std::vector<EnterpriseResult>& enterprises, const ClassConfig& config) {
+  auto key = [&](const EnterpriseResult* e) {
+    return RankKey{*e->total, at(e->indicators, Indicator::tax_per_mu),
+                   inputs[e->input_index].uscc};
+  };
   auto before = [&](const EnterpriseResult* a, const EnterpriseResult* b) {
-    if (*a->total != *b->total) return *a->total > *b->total;
-    const auto& ta = at(a->indicators, Indicator::tax_per_mu);
-    const auto& tb = at(b->indicators, Indicator::tax_per_mu);
-    if (ta.has_value() != tb.has_value() || (ta && *ta != *tb)) return higher(ta, tb);
-    return inputs[a->input_index].uscc < inputs[b->input_index].uscc;
+    return ranks_before(key(a), key(b));
   };
   for (Group g : kGroups) {
     std::vector<EnterpriseResult*> ranked, vetoed;
@@ -72,11 +88,12 @@ void rank_enterprises(const std::vector<Enterprise>& inputs,
     std::sort(ranked.begin(), ranked.end(), before);
     std::sort(vetoed.begin(), vetoed.end(), before);
     const int n = static_cast<int>(ranked.size());
+    const RankCutoffs cutoffs = rank_cutoffs(n, config);
     for (int k = 1; k <= n; ++k) {
       EnterpriseResult& e = *ranked[k - 1];
       e.rank = k;
       e.grade = config.method == ClassMethod::shares
-                    ? grade_by_rank(k, n, config)
+                    ? grade_by_rank(k, cutoffs)
                     : grade_by_score(*e.total, config.thresholds(g));
     }
     for (std::size_t j = 0; j < vetoed.size(); ++j) {

@@ -1,6 +1,8 @@
 // METHOD.md §6: ranks and classes of enterprises (within their group) and of parcels.
 #pragma once
 
+#include <optional>
+#include <string_view>
 #include <vector>
 
 #include "muyield/config.hpp"
@@ -12,6 +14,25 @@ namespace muyield::method {
 // round(share × n), half away from zero on the decimal product (10⁻⁹ tolerance), so that
 // 0.95 × 150 = 142.5 gives 143 although the binary product is 142.4999….
 int class_cutoff(double share, int n);
+
+// The last rank of A, B and C among n non-vetoed firms (ClassMethod::shares).
+struct RankCutoffs {
+  int a = 0, b = 0, c = 0;
+};
+RankCutoffs rank_cutoffs(int n, const ClassConfig& config);
+Grade grade_by_rank(int k, const RankCutoffs& cutoffs);
+Grade grade_by_score(double total, const ClassConfig::Thresholds& thresholds);
+
+// What orders two firms of a group: total descending, then tax_per_mu descending (missing last),
+// then uscc ascending.
+struct RankKey {
+  double total = 0;
+  std::optional<double> tax_per_mu;
+  std::string_view uscc;
+};
+bool ranks_before(const RankKey& a, const RankKey& b);
+// The tie-break alone (tax_per_mu, uscc), for when totals are equal.
+bool ties_before(const RankKey& a, const RankKey& b);
 
 // How bad a class is, for "ties go to the worse class": D 4 … A 1, unrated 0.
 int badness(Grade g);

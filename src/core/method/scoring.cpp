@@ -1,13 +1,10 @@
 #include "core/method/scoring.hpp"
 
-#include <algorithm>
+#include <cmath>
+
+#include "core/method/group_model.hpp"
 
 namespace muyield::method {
-
-double indicator_score(double x, double benchmark, double weight, double cap) {
-  if (!(benchmark > 0)) return 0;
-  return weight * std::clamp(x / benchmark, 0.0, cap);
-}
 
 void RatioSums::add(Indicator i, const Figures& figures, double land_mu) {
   const IndicatorInfo& d = info(i);
@@ -15,8 +12,12 @@ void RatioSums::add(Indicator i, const Figures& figures, double land_mu) {
   const std::optional<double> den =
       d.per_mu ? std::optional<double>(land_mu) : at(figures, d.denominator);
   if (!num || !den || *den == 0.0) return;
-  numerator += *num;
-  denominator += *den;
+  add(*num, *den);
+}
+
+void RatioSums::add(double num, double den) {
+  numerator += num;
+  denominator += den;
   ++count;
 }
 
@@ -25,11 +26,15 @@ std::optional<double> RatioSums::ratio(Indicator i) const {
   return numerator * info(i).scale / denominator;
 }
 
-namespace {
+std::optional<double> benchmark_of(const WeightedIndicator& wi, const RatioSums& sums,
+                                   double benchmark_factor) {
+  if (wi.fixed_benchmark) return *wi.fixed_benchmark;
+  if (auto r = sums.ratio(wi.indicator)) return *r * benchmark_factor;
+  return std::nullopt;
+}
 
-// Σ points of the attributes that are true for the firm.
-double points(const std::map<std::string, bool, std::less<>>& attributes,
-              const std::map<std::string, double>& table) {
+double attribute_points(const std::map<std::string, bool, std::less<>>& attributes,
+                        const std::map<std::string, double>& table) {
   double sum = 0;
   for (const auto& [attribute, value] : table) {
     auto it = attributes.find(attribute);
@@ -38,30 +43,24 @@ double points(const std::map<std::string, bool, std::less<>>& attributes,
   return sum;
 }
 
+namespace {
+
 void score_group(Group g, const std::vector<Enterprise>& inputs,
                  std::vector<EnterpriseResult>& enterprises, const ScoringConfig& config,
                  std::vector<GroupBenchmark>& benchmarks, Issues& issues) {
-  std::vector<EnterpriseResult*> rated;
-  for (EnterpriseResult& e : enterprises)
-    if (e.group == g && e.rated()) rated.push_back(&e);
-
-  for (EnterpriseResult* e : rated) {
-    e->scores.fill(std::nullopt);
-    e->score_from_mean.fill(false);
-    e->total = 0;
+  const GroupModel m = build_group_model(g, inputs, enterprises, config);
+  std::vector<double> totals(m.size(), 0.0), scores(m.size(), 0.0);
+  for (std::size_t f = 0; f < m.size(); ++f) {
+    EnterpriseResult& e = enterprises[m.enterprise[f]];
+    e.scores.fill(std::nullopt);
+    e.score_from_mean.fill(false);
   }
-  for (const WeightedIndicator& wi : config.group(g).indicators) {
+  for (const IndicatorColumn& c : m.columns) {
+    const WeightedIndicator& wi = c.weighted;
     const Indicator i = wi.indicator;
     GroupBenchmark b{g, i, wi.weight, std::nullopt, wi.fixed_benchmark.has_value(), 0, 0};
-    if (wi.fixed_benchmark) {
-      b.benchmark = *wi.fixed_benchmark;
-    } else {
-      RatioSums sums;
-      for (const EnterpriseResult* e : rated)
-        sums.add(i, inputs[e->input_index].figures, e->land_mu);
-      if (auto r = sums.ratio(i)) b.benchmark = *r * config.benchmark_factor;
-    }
-    if (!rated.empty() && (!b.benchmark || !(*b.benchmark > 0))) {
+    if (!std::isnan(c.benchmark)) b.benchmark = c.benchmark;
+    if (m.size() > 0 && (!b.benchmark || !(*b.benchmark > 0))) {
       issues.push_back(Issue{
           "review", "", std::string(info(i).key), b.benchmark ? std::to_string(*b.benchmark) : "",
           "组 " + std::string(group_key(g)) +
@@ -71,32 +70,22 @@ void score_group(Group g, const std::vector<Enterprise>& inputs,
               " is missing or not positive: every firm scores 0 on it",
           Severity::warning, false});
     }
-    double sum = 0;
-    for (EnterpriseResult* e : rated) {
-      const std::optional<double>& x = at(e->indicators, i);
-      if (!x) continue;
-      const double s = b.benchmark ? indicator_score(*x, *b.benchmark, wi.weight, config.cap) : 0;
-      e->scores[static_cast<int>(i)] = s;
-      sum += s;
-      ++b.n_with;
-    }
-    // A firm without the indicator gets the mean score of those that have it (0 if none do).
-    b.mean_score = b.n_with > 0 ? sum / b.n_with : 0.0;
-    for (EnterpriseResult* e : rated) {
-      auto& s = e->scores[static_cast<int>(i)];
-      if (!s) {
-        s = b.mean_score;
-        e->score_from_mean[static_cast<int>(i)] = true;
-      }
-      *e->total += *s;
+    const ColumnScore cs =
+        score_column(c, wi.weight, c.benchmark, config.cap, totals.data(), scores.data());
+    b.mean_score = cs.mean_score;
+    b.n_with = cs.n_with;
+    for (std::size_t f = 0; f < m.size(); ++f) {
+      EnterpriseResult& e = enterprises[m.enterprise[f]];
+      e.scores[static_cast<int>(i)] = scores[f];
+      e.score_from_mean[static_cast<int>(i)] = std::isnan(c.value[f]);
     }
     benchmarks.push_back(b);
   }
-  for (EnterpriseResult* e : rated) {
-    const Enterprise& in = inputs[e->input_index];
-    e->bonus = points(in.attributes, config.bonus);
-    e->deduction = points(in.attributes, config.deduction);
-    *e->total += e->bonus - e->deduction;
+  for (std::size_t f = 0; f < m.size(); ++f) {
+    EnterpriseResult& e = enterprises[m.enterprise[f]];
+    e.bonus = m.bonus[f];
+    e.deduction = m.deduction[f];
+    e.total = totals[f] + m.points[f];
   }
 }
 

@@ -1,0 +1,38 @@
+// appeal.html from the small review: one section per enterprise, data text escaped, nothing
+// fetched from the network, the stability and what-it-takes parts present for rated firms.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+#include "io/output_rows.hpp"
+#include "report/appeal_html.hpp"
+#include "support/small_review.hpp"
+
+using namespace muyield;
+using Catch::Matchers::Contains;
+
+TEST_CASE("appeal.html: a page per enterprise, escaped, self-contained", "[appeal]") {
+  const test::SmallReview r = test::small_review();
+  const io::ParcelRows parcels(r.input, r.result);
+  const io::EnterpriseRows enterprises(r.input, r.result, r.config);
+  const io::ParkRows parks(r.result);
+  const report::ReportInput in{r.input, r.result, r.config, parcels, enterprises, parks};
+  const auto path = std::filesystem::temp_directory_path() / "muyield-test-appeal.html";
+  report::write_appeal_html(path.string(), in);
+  std::ifstream f(path, std::ios::binary);
+  const std::string html{std::istreambuf_iterator<char>(f), {}};
+
+  std::size_t sections = 0;
+  for (std::size_t at = html.find("<section id=\"e"); at != std::string::npos;
+       at = html.find("<section id=\"e", at + 1))
+    ++sections;
+  CHECK(sections == r.result.enterprises.size());
+  CHECK_THAT(html, Contains("&lt;script&gt;alert(1)&lt;/script&gt;甲&amp;乙有限公司"));
+  CHECK(html.find("<script") == std::string::npos);
+  CHECK(html.find("src=") == std::string::npos);
+  CHECK(html.find("<link") == std::string::npos);
+  CHECK_THAT(html, Contains("page-break-after:always"));
+  CHECK_THAT(html, Contains("分类稳定性"));
+  CHECK_THAT(html, Contains("升降档测算"));
+}
