@@ -3,6 +3,7 @@
 
 #include "cli/command.hpp"
 #include "cli/input_options.hpp"
+#include "io/write_postgis.hpp"
 
 namespace muyield::cli {
 
@@ -18,6 +19,7 @@ class AnalyzeCommand final : public Command {
   const GlobalOptions& global_;
   InputOptions inputs_;
   std::string out_;
+  io::PostgisTarget database_;  // --out-db, --out-schema
   bool strict_ = false;
   int threads_ = 0;
   int top_ = 10;

@@ -7,6 +7,7 @@
 
 #include "io/read_inputs.hpp"
 #include "io/settings.hpp"
+#include "io/write_postgis.hpp"
 #include "muyield/progress.hpp"
 #include "muyield/result.hpp"
 
@@ -20,6 +21,7 @@ struct ReviewJob {
   int threads = 0;                        // for the core; 0 = all cores
   Progress* progress = nullptr;
   std::string label;  // prefixed to log lines ("park 2024: "), empty for a single review
+  io::PostgisTarget database;  // connection empty: no database output
 };
 
 struct ReviewOutcome {

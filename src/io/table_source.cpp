@@ -14,6 +14,8 @@
 #include "io/encoding.hpp"
 #include "io/gdal_session.hpp"
 #include "io/input_error.hpp"
+#include "io/pg_checksum.hpp"
+#include "io/pg_connection.hpp"
 
 namespace muyield::io {
 
@@ -217,13 +219,23 @@ MultiPolygon Row::polygons(std::string& problem) const {
 // -------------------------------------------------------------------------- TableSource
 
 TableSource::TableSource(const SourceSpec& spec, TableKind kind)
-    : name_(spec.path), mapping_(spec.mapping), current_(nullptr, destroy_feature) {
+    : name_(is_pg_connection(spec.path) ? redact_connection(spec.path) : spec.path),
+      layer_name_(spec.layer),
+      mapping_(spec.mapping),
+      current_(nullptr, destroy_feature) {
   ensure_gdal();
   GdalMessages messages;
-  const bool is_database = spec.path.rfind("PG:", 0) == 0 || spec.path.rfind("pg:", 0) == 0;
+  const bool is_database = is_pg_connection(spec.path);
   VSIStatBufL stat;
   if (!is_database && VSIStatL(spec.path.c_str(), &stat) != 0)
     throw InputError(spec.path, "文件不存在 / file not found: check the path");
+  if (is_database && trim(spec.layer).empty())
+    throw InputError(name_, "数据库需指明表 / a database holds many tables: name the " +
+                                std::string(table_kind_key(kind)) + " table with --" +
+                                std::string(table_kind_key(kind)) +
+                                "-layer TABLE (or schema.table, or a SELECT query), or with " +
+                                std::string(table_kind_key(kind)) +
+                                "_layer in review.toml [input]");
 
   CPLStringList options;
   std::string open_path = spec.path;
@@ -251,7 +263,9 @@ TableSource::TableSource(const SourceSpec& spec, TableKind kind)
       encoding_note_ = "not UTF-8: read as GBK/CP936";
     }
   }
-  dataset_ = GDALOpenEx(open_path.c_str(), GDAL_OF_VECTOR, nullptr, options.List(), nullptr);
+  dataset_ = is_database
+                 ? open_pg(open_path, false, "")
+                 : GDALOpenEx(open_path.c_str(), GDAL_OF_VECTOR, nullptr, options.List(), nullptr);
   if (!dataset_) {
     throw InputError(spec.path,
                      "GDAL 无法打开 / GDAL cannot open it" +
@@ -264,15 +278,17 @@ TableSource::TableSource(const SourceSpec& spec, TableKind kind)
     layer_ = ds->ExecuteSQL(spec.layer.c_str(), nullptr, nullptr);
     sql_layer_ = layer_ != nullptr;
     if (!layer_)
-      throw InputError(spec.path, "SQL 查询失败 / the SQL query failed: " + messages.last_error());
+      throw InputError(name_, "SQL 查询失败 / the SQL query failed: " + messages.last_error());
   } else if (!spec.layer.empty()) {
     layer_ = ds->GetLayerByName(spec.layer.c_str());
     if (!layer_) {
       std::string names;
-      for (int i = 0; i < ds->GetLayerCount(); ++i)
+      const int shown = std::min(ds->GetLayerCount(), 30);
+      for (int i = 0; i < shown; ++i)
         names += std::string(i ? ", " : "") + ds->GetLayer(i)->GetName();
-      throw InputError(spec.path, "没有图层/工作表 '" + spec.layer + "' / no layer or sheet '" +
-                                      spec.layer + "'; it has: " + names);
+      if (ds->GetLayerCount() > shown) names += ", …";
+      throw InputError(name_, "没有图层/工作表 '" + spec.layer + "' / no layer or sheet '" +
+                                  spec.layer + "'; it has: " + names);
     }
   } else {
     if (ds->GetLayerCount() == 0)
@@ -280,6 +296,7 @@ TableSource::TableSource(const SourceSpec& spec, TableKind kind)
     layer_ = ds->GetLayer(0);
   }
   layer_->ResetReading();
+  if (is_database) content_sha256_ = pg_rows_sha256(dataset_, spec.layer);
 
   if (is_spreadsheet_driver(driver_)) {
     detect_header_row(kind);
