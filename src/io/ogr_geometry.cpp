@@ -39,22 +39,21 @@ void create_fields(OGRLayer& layer, const std::vector<Column>& columns) {
   }
 }
 
-void set_field(OGRFeature& feature, int index, ColumnType type, const Value& v) {
-  if (v.empty) {
-    feature.SetFieldNull(index);
-  } else if (type == ColumnType::text) {
-    feature.SetField(index, v.text.c_str());
-  } else if (type == ColumnType::integer) {
-    feature.SetField(index, static_cast<GIntBig>(v.number));
-  } else {
-    feature.SetField(index, v.number);
-  }
-}
-
 void set_fields(OGRFeature& feature, const std::vector<Column>& columns,
                 const std::vector<Value>& row) {
-  for (std::size_t k = 0; k < columns.size(); ++k)
-    set_field(feature, static_cast<int>(k), columns[k].type, row[k]);
+  for (std::size_t k = 0; k < columns.size(); ++k) {
+    const int i = static_cast<int>(k);
+    const Value& v = row[k];
+    if (v.empty) {
+      feature.SetFieldNull(i);
+    } else if (columns[k].type == ColumnType::text) {
+      feature.SetField(i, v.text.c_str());
+    } else if (columns[k].type == ColumnType::integer) {
+      feature.SetField(i, static_cast<GIntBig>(v.number));
+    } else {
+      feature.SetField(i, v.number);
+    }
+  }
 }
 
 }  // namespace muyield::io

@@ -20,7 +20,5 @@ std::unique_ptr<OGRGeometry> to_ogr(const MultiPolygon& geometry);
 void create_fields(OGRLayer& layer, const std::vector<Column>& columns);
 void set_fields(OGRFeature& feature, const std::vector<Column>& columns,
                 const std::vector<Value>& row);
-// One value into field `index` of the feature (null when empty).
-void set_field(OGRFeature& feature, int index, ColumnType type, const Value& value);
 
 }  // namespace muyield::io

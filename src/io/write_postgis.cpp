@@ -5,6 +5,7 @@
 
 #include <cctype>
 #include <chrono>
+#include <cmath>
 #include <csignal>
 #include <cstdlib>
 #include <map>
@@ -15,6 +16,7 @@
 
 #include "io/gdal_session.hpp"
 #include "io/input_error.hpp"
+#include "io/number_text.hpp"
 #include "io/ogr_geometry.hpp"
 #include "io/output_rows.hpp"
 #include "io/pg_connection.hpp"
@@ -103,21 +105,6 @@ class Session {
     return rows;
   }
 
-  OGRLayer& layer(const std::string& name) {
-    GdalMessages messages;
-    OGRLayer* l = ds_->GetLayerByName(name.c_str());
-    if (!l) throw WriteFailure("table " + name + " not found: " + first_error(messages, ""));
-    return *l;
-  }
-
-  void insert(OGRLayer& layer, OGRFeature& feature, const std::string& table) {
-    GdalMessages messages;
-    feature.SetFID(OGRNullFID);
-    if (layer.CreateFeature(&feature) != OGRERR_NONE)
-      throw WriteFailure("insert into " + table +
-                         " failed: " + first_error(messages, "no message from GDAL"));
-  }
-
   void commit() {
     GdalMessages messages;
     if (ds_->CommitTransaction() != OGRERR_NONE)
@@ -157,28 +144,66 @@ void add_missing_columns(Session& db, const std::string& schema, const std::stri
     db.execute("ALTER TABLE " + sql_identifier(schema) + "." + sql_identifier(table) + " " + alter);
 }
 
-// Sends every row of `rows` into `table`, tagged with the review id; parcels get geometry.
+// One value as an SQL literal. Numbers in their shortest exact form (as in the CSV files):
+// GDAL's own feature writing keeps 15 digits only, so rows are inserted as SQL.
+void append_value(std::string& sql, ColumnType type, const Value& v) {
+  if (v.empty || (type != ColumnType::text && !std::isfinite(v.number))) {
+    sql += "NULL";
+  } else if (type == ColumnType::text) {
+    sql += sql_literal(v.text);
+  } else if (type == ColumnType::integer) {
+    sql += std::to_string(static_cast<long long>(v.number));
+  } else {
+    append_number(sql, v.number);
+  }
+}
+
+std::string wkb_hex(const MultiPolygon& lonlat) {
+  const std::unique_ptr<OGRGeometry> g = to_ogr(lonlat);
+  std::vector<unsigned char> wkb(g->WkbSize());
+  g->exportToWkb(wkbNDR, wkb.data(), wkbVariantIso);
+  static const char* hex = "0123456789abcdef";
+  std::string out;
+  out.reserve(wkb.size() * 2);
+  for (unsigned char b : wkb) {
+    out += hex[b >> 4];
+    out += hex[b & 15];
+  }
+  return out;
+}
+
+// Sends every row of `rows` into `table`, tagged with the review id, in INSERTs of a few hundred
+// rows; parcels get their CGCS2000 outline.
 std::size_t insert_rows(Session& db, const std::string& schema, const std::string& table,
                         const OutputRows& rows, const std::string& review_id,
                         const ReviewResult* geometry_of) {
-  OGRLayer& layer = db.layer(schema + "." + table);
-  OGRFeatureDefn* defn = layer.GetLayerDefn();
   const std::vector<Column>& columns = rows.columns();
-  std::vector<int> index(columns.size());
-  for (std::size_t k = 0; k < columns.size(); ++k) {
-    index[k] = defn->GetFieldIndex(columns[k].key.c_str());
-    if (index[k] < 0) throw WriteFailure("column " + columns[k].key + " missing in " + table);
-  }
-  const int id_field = defn->GetFieldIndex("review_id");
-  OGRFeature feature(defn);
+  std::string head =
+      "INSERT INTO " + sql_identifier(schema) + "." + sql_identifier(table) + " (review_id";
+  for (const Column& c : columns) head += ", " + sql_identifier(c.key);
+  head += geometry_of ? ", geom) VALUES " : ") VALUES ";
+  const std::string id = sql_literal(review_id);
   std::vector<Value> row;
+  std::string sql;
   for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (sql.empty())
+      sql = head;
+    else
+      sql += ", ";
     rows.fill(i, row);
-    feature.SetField(id_field, review_id.c_str());
-    for (std::size_t k = 0; k < columns.size(); ++k)
-      set_field(feature, index[k], columns[k].type, row[k]);
-    if (geometry_of) feature.SetGeometryDirectly(to_ogr(geometry_of->parcels[i].lonlat).release());
-    db.insert(layer, feature, table);
+    sql += "(" + id;
+    for (std::size_t k = 0; k < columns.size(); ++k) {
+      sql += ", ";
+      append_value(sql, columns[k].type, row[k]);
+    }
+    if (geometry_of)
+      sql += ", ST_GeomFromWKB(decode('" + wkb_hex(geometry_of->parcels[i].lonlat) +
+             "', 'hex'), 4490)";
+    sql += ")";
+    if ((i + 1) % 250 == 0 || i + 1 == rows.size()) {
+      db.execute(sql);
+      sql.clear();
+    }
   }
   test_hook(table);
   return rows.size();
@@ -193,28 +218,26 @@ std::vector<std::string> review_parks(const ReviewInput& input, const ReviewResu
 void insert_review(Session& db, const std::string& schema, const std::string& review_id,
                    const std::vector<std::string>& parks, const ReviewResult& result,
                    const nlohmann::json& run) {
-  OGRLayer& layer = db.layer(schema + ".reviews");
-  OGRFeature f(layer.GetLayerDefn());
-  auto text = [&](const char* field, const std::string& value) {
-    if (!value.empty()) f.SetField(field, value.c_str());
+  auto text = [&](const char* key) {
+    return run.contains(key) && run[key].is_string() ? sql_literal(run[key].get<std::string>())
+                                                     : std::string("NULL");
   };
-  auto json_text = [&](const char* key) {
-    return run.contains(key) ? run[key].get<std::string>() : std::string();
-  };
-  text("review_id", review_id);
-  f.SetField("year", result.year);
-  CPLStringList list;
-  for (const std::string& p : parks) list.AddString(p.c_str());
-  f.SetField(f.GetFieldIndex("parks"), list.List());
-  text("evaluation_date", result.evaluation_date.iso());
-  text("started", json_text("started"));
-  text("run_time", json_text("finished"));
-  if (run.contains("tool")) text("muyield_version", run["tool"].value("version", ""));
-  text("area_method", json_text("area_method"));
-  text("settings", run.value("settings", nlohmann::json::object()).dump());
-  text("inputs", run.value("inputs", nlohmann::json::array()).dump());
-  text("run", run.dump());
-  db.insert(layer, f, "reviews");
+  std::string park_array = "ARRAY[";
+  for (std::size_t i = 0; i < parks.size(); ++i)
+    park_array += (i ? ", " : "") + sql_literal(parks[i]);
+  park_array += "]::text[]";
+  const std::string version =
+      run.contains("tool") ? sql_literal(run["tool"].value("version", "")) : "NULL";
+  db.execute("INSERT INTO " + sql_identifier(schema) +
+             ".reviews (review_id, year, parks, evaluation_date, started, run_time, "
+             "muyield_version, area_method, settings, inputs, run) VALUES (" +
+             sql_literal(review_id) + ", " + std::to_string(result.year) + ", " + park_array +
+             ", " + sql_literal(result.evaluation_date.iso()) + "::date, " + text("started") +
+             "::timestamptz, coalesce(" + text("finished") + "::timestamptz, now()), " + version +
+             ", " + text("area_method") + ", " +
+             sql_literal(run.value("settings", nlohmann::json::object()).dump()) + "::jsonb, " +
+             sql_literal(run.value("inputs", nlohmann::json::array()).dump()) + "::jsonb, " +
+             sql_literal(run.dump()) + "::jsonb)");
   test_hook("reviews");
 }
 
