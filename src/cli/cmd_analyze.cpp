@@ -1,5 +1,7 @@
 #include "cli/cmd_analyze.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <iostream>
 
 #include "cli/global_options.hpp"
@@ -7,6 +9,7 @@
 #include "cli/progress_bar.hpp"
 #include "cli/review_job.hpp"
 #include "cli/summary.hpp"
+#include "report/print_pdf.hpp"
 
 namespace muyield::cli {
 
@@ -20,15 +23,26 @@ CLI::App* AnalyzeCommand::add_to(CLI::App& app) {
   cmd->add_option("--out-schema", database_.schema, "schema for --out-db (default muyield)");
   cmd->add_flag("--strict", strict_, "exit status 1 when any record was rejected");
   cmd->add_option("--threads", threads_, "worker threads (default: all cores)");
+  formats_.add_to(*cmd);
   cmd->add_option("--top", top_, "rows of each ranking printed at the end (0 = none)");
   cmd->footer(std::string(tr(Msg::analyze_footer)));
   return cmd;
 }
 
 int AnalyzeCommand::run() {
+  // Before the work, not after it: a missing printer should not cost a whole review.
+  const std::string chromium = formats_.has("pdf") ? report::find_chromium() : "";
+  if (formats_.has("pdf") && chromium.empty()) {
+    spdlog::error(
+        "--pdf 需要 Chromium，但没有找到 / --pdf needs Chromium to print report.html and none was "
+        "found: install it (Debian: apt-get install chromium) or set MUYIELD_CHROMIUM to its path");
+    return kUnusable;
+  }
   if (!database_.connection.empty()) io::check_postgis_target(database_);  // before the work
   ProgressBar progress(progress_wanted(global_.quiet));
   ReviewJob job;
+  job.formats = formats_;
+  job.chromium = chromium;
   job.paths = inputs_.paths;
   job.settings = inputs_.settings();
   job.out_dir = out_;

@@ -3,6 +3,7 @@
 
 #include "cli/command.hpp"
 #include "cli/input_options.hpp"
+#include "cli/output_formats.hpp"
 #include "io/write_postgis.hpp"
 
 namespace muyield::cli {
@@ -18,6 +19,7 @@ class AnalyzeCommand final : public Command {
  private:
   const GlobalOptions& global_;
   InputOptions inputs_;
+  OutputFormats formats_;
   std::string out_;
   io::PostgisTarget database_;  // --out-db, --out-schema
   bool strict_ = false;

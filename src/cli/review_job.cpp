@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <filesystem>
@@ -11,6 +12,8 @@
 #include "io/run_record.hpp"
 #include "io/write_outputs.hpp"
 #include "muyield/review.hpp"
+#include "report/print_pdf.hpp"
+#include "report/report.hpp"
 
 namespace muyield::cli {
 
@@ -74,13 +77,41 @@ ReviewOutcome run_review_job(const ReviewJob& job) {
   };
   const io::ParcelRows parcels(read.input, result);
   const io::EnterpriseRows enterprises(read.input, result, job.settings.review);
-  write("parcels.geojson",
-        [&](const std::string& p) { io::write_parcels_geojson(p, result, parcels); });
-  write("parcels.csv", [&](const std::string& p) { io::write_csv(p, parcels); });
-  write("enterprises.csv", [&](const std::string& p) { io::write_csv(p, enterprises); });
-  write("parks.csv", [&](const std::string& p) { io::write_csv(p, io::ParkRows(result)); });
-  write("rejects.csv",
-        [&](const std::string& p) { io::write_csv(p, io::IssueRows(result.issues)); });
+  const io::ParkRows parks(result);
+  const OutputFormats& formats = job.formats;
+  if (formats.has("geojson"))
+    write("parcels.geojson",
+          [&](const std::string& p) { io::write_parcels_geojson(p, result, parcels, job.threads); });
+  if (formats.has("csv")) {
+    write("parcels.csv", [&](const std::string& p) { io::write_csv(p, parcels, job.threads); });
+    write("enterprises.csv",
+          [&](const std::string& p) { io::write_csv(p, enterprises, job.threads); });
+    write("parks.csv", [&](const std::string& p) { io::write_csv(p, parks, job.threads); });
+  }
+  write("rejects.csv", [&](const std::string& p) {
+    io::write_csv(p, io::IssueRows(result.issues), job.threads);
+  });
+  if (formats.has("gpkg"))
+    write("muyield.gpkg", [&](const std::string& p) {
+      io::write_gpkg(p, read.input, result, parcels, enterprises, parks);
+    });
+  const report::ReportInput report{read.input, result,      job.settings.review,
+                                   parcels,    enterprises, parks};
+  if (formats.has("xlsx"))
+    write("rankings.xlsx", [&](const std::string& p) { report::write_xlsx(p, report); });
+  if (formats.has("html") || formats.has("pdf")) {
+    // Without html among the formats the page is printed from a temporary file.
+    const std::string html = formats.has("html") ? "report.html" : ".report-for-pdf.html";
+    write(html, [&](const std::string& p) { report::write_html(p, report); });
+    if (formats.has("pdf"))
+      write("report.pdf", [&](const std::string& p) {
+        report::print_pdf(job.chromium, (out / html).string(), p);
+      });
+    if (!formats.has("html")) {
+      std::filesystem::remove(out / html);
+      record.outputs.erase(std::find(record.outputs.begin(), record.outputs.end(), html));
+    }
+  }
   record.finished = utc_now();
   const bool to_database = !job.database.connection.empty();
   if (to_database)

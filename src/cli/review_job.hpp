@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/output_formats.hpp"
 #include "io/read_inputs.hpp"
 #include "io/settings.hpp"
 #include "io/write_postgis.hpp"
@@ -22,6 +23,8 @@ struct ReviewJob {
   Progress* progress = nullptr;
   std::string label;  // prefixed to log lines ("park 2024: "), empty for a single review
   io::PostgisTarget database;  // connection empty: no database output
+  OutputFormats formats;  // which files to write (rejects.csv and run.json always)
+  std::string chromium;   // the browser that prints report.pdf (formats.has("pdf"))
 };
 
 struct ReviewOutcome {

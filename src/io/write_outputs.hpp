@@ -20,6 +20,14 @@ void write_csv(const std::string& path, const OutputRows& rows, int threads = 0)
 void write_parcels_geojson(const std::string& path, const ReviewResult& result,
                            const OutputRows& rows, int threads = 0);
 
+// GeoPackage: layer `parcels` (the parcel columns plus a 0/1 column flag_<FLAG> per flag) in the
+// parcels' projected CRS, or CGCS2000 (EPSG:4490) when they came in degrees; attribute tables
+// `enterprises` and `parks`; the QGIS styles of styles/ in `layer_styles`, the class map as the
+// default. One transaction; dates inside the file are the evaluation date, so two runs give
+// the same bytes.
+void write_gpkg(const std::string& path, const ReviewInput& input, const ReviewResult& result,
+                const OutputRows& parcels, const OutputRows& enterprises, const OutputRows& parks);
+
 // Neutralises a text cell against formula injection (CSV, XLSX).
 std::string neutralise_formula(std::string text);
 

@@ -1,0 +1,35 @@
+// The outputs for people rather than programs: rankings.xlsx for officials and report.html (and
+// its PDF print) for the review meeting. Both read the review through the shared row schema.
+#pragma once
+
+#include <string>
+
+#include "io/output_rows.hpp"
+#include "muyield/config.hpp"
+#include "muyield/model.hpp"
+#include "muyield/result.hpp"
+
+namespace muyield::report {
+
+struct ReportInput {
+  const ReviewInput& input;
+  const ReviewResult& result;
+  const ReviewConfig& config;
+  const io::OutputRows& parcels;
+  const io::OutputRows& enterprises;
+  const io::OutputRows& parks;
+};
+
+// Sheets 规上企业 and 规下企业 (ranked enterprises first, then the unrated), 低效用地 (flagged
+// parcels with reasons and potentials), 园区汇总 (one row per park and the total). Written
+// atomically; the workbook's creation time is the evaluation date, so its bytes repeat.
+void write_xlsx(const std::string& path, const ReportInput& in);
+
+// One self-contained HTML file (no network): parameters, park summary, SVG map, charts,
+// sortable rankings, flagged land. Written atomically.
+void write_html(const std::string& path, const ReportInput& in);
+
+// The Chinese title of the report (also the PDF's title).
+std::string report_title(const ReviewResult& result);
+
+}  // namespace muyield::report

@@ -1,0 +1,69 @@
+// report.html from the small review: text from the data is escaped, the map has one path per
+// parcel with flagged ones marked, and the file needs nothing from the network.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+#include "io/output_rows.hpp"
+#include "report/html.hpp"
+#include "report/report.hpp"
+#include "support/small_review.hpp"
+
+using namespace muyield;
+using Catch::Matchers::Contains;
+
+namespace {
+
+std::size_t count(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+std::string small_report_html() {
+  const test::SmallReview r = test::small_review();
+  const io::ParcelRows parcels(r.input, r.result);
+  const io::EnterpriseRows enterprises(r.input, r.result, r.config);
+  const io::ParkRows parks(r.result);
+  const report::ReportInput in{r.input, r.result, r.config, parcels, enterprises, parks};
+  const auto path = std::filesystem::temp_directory_path() / "muyield-test-report.html";
+  report::write_html(path.string(), in);
+  std::ifstream f(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(f), {}};
+}
+
+}  // namespace
+
+TEST_CASE("escape covers the five markup characters", "[html]") {
+  CHECK(report::escape("<a href=\"x\">'&'</a>") ==
+        "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+  CHECK(report::escape("亩均") == "亩均");
+}
+
+TEST_CASE("fixed writes locale-free decimals and a dash for missing", "[html]") {
+  CHECK(report::fixed(12.345, 2) == "12.35");  // 12.345 is 12.3450000000000006394884621841
+  CHECK(report::fixed(-0.001, 2) == "0.00");
+  CHECK(report::fixed(std::nullopt) == "–");
+}
+
+TEST_CASE("report.html escapes data text and is self-contained", "[html]") {
+  const std::string html = small_report_html();
+  CHECK_THAT(html, Contains("<title>亩均效益综合评价报告（2024年度）</title>"));
+  CHECK_THAT(html, Contains("&lt;script&gt;alert(1)&lt;/script&gt;甲&amp;乙有限公司"));
+  CHECK(html.find("<script>alert") == std::string::npos);
+  CHECK(count(html, "<script>") == 1);  // the sorting script only
+  // No fetches: no external scripts, styles, images or fonts.
+  CHECK(html.find("src=") == std::string::npos);
+  CHECK(html.find("<link") == std::string::npos);
+  CHECK(html.find("url(") == std::string::npos);
+}
+
+TEST_CASE("report map: one path per parcel, the flagged one marked", "[html]") {
+  const std::string html = small_report_html();
+  // Maps per park: 东园 (P1, P2) and 西园 (P3, P4); P4 (批而未供) is the only flagged parcel.
+  CHECK(count(html, "<title>宗地 ") == 4);
+  CHECK(count(html, "class=\"flagged\"") == 1);
+  CHECK_THAT(html, Contains("宗地 P4"));
+  CHECK_THAT(html, Contains("标记 批而未供"));
+}
