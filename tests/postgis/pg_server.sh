@@ -21,6 +21,7 @@ stop() {
     as_postgres "$bin/pg_ctl" -D "$PGDATA" -m immediate -w stop >/dev/null 2>&1 || true
     rm -rf "$PGDATA"
   fi
+  [ -n "${PGROOT:-}" ] && rm -rf "$PGROOT"
   rm -f "$state"
 }
 
@@ -43,7 +44,7 @@ case "$cmd" in
     chown postgres: "$data"
     chmod 700 "$data"
     port=$(free_port) || { echo "pg_server: no free port" >&2; exit 1; }
-    printf 'PGDATA=%s\nPGPORT=%s\nPGHOST=/tmp\n' "$data/db" "$port" >"$state"
+    printf 'PGROOT=%s\nPGDATA=%s\nPGPORT=%s\nPGHOST=/tmp\n' "$data" "$data/db" "$port" >"$state"
     as_postgres "$bin/initdb" -D "$data/db" -U postgres -E UTF8 --locale=C.UTF-8 \
       --auth-local=trust --auth-host=scram-sha-256 >"$data/initdb.log" 2>&1 ||
       { cat "$data/initdb.log" >&2; exit 1; }
