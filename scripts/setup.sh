@@ -12,7 +12,7 @@ build=(build-essential cmake ninja-build pkg-config
 test=(python3 python3-gdal python3-geopandas python3-shapely python3-pyproj python3-openpyxl
       python3-matplotlib python3-nbformat python3-nbconvert python3-ipykernel jupyter-nbconvert
       geographiclib-tools qgis python3-qgis qgis-providers fonts-noto-cjk chromium poppler-utils
-      postgresql-15 postgresql-15-postgis-3 postgis clang libclang-rt-14-dev locales)
+      postgresql-15 postgresql-15-postgis-3 postgis python3-psycopg2 clang libclang-rt-14-dev locales)
 
 packages=("${build[@]}")
 [ "$what" = test ] && packages+=("${test[@]}")

@@ -17,6 +17,10 @@ CLI::App* AnalyzeCommand::add_to(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("analyze", std::string(tr(Msg::analyze_description)));
   inputs_.add_to(*cmd);
   cmd->add_option("--out", out_, "输出目录 output folder")->required();
+  cmd->add_option("--out-db", database_.connection,
+                  "also write the review into PostGIS: PG:\"dbname=… host=… port=… user=…\" "
+                  "(docs/postgis.md)");
+  cmd->add_option("--out-schema", database_.schema, "schema for --out-db (default muyield)");
   cmd->add_flag("--strict", strict_, "exit status 1 when any record was rejected");
   cmd->add_option("--threads", threads_, "worker threads (default: all cores)");
   formats_.add_to(*cmd);
@@ -34,6 +38,7 @@ int AnalyzeCommand::run() {
         "found: install it (Debian: apt-get install chromium) or set MUYIELD_CHROMIUM to its path");
     return kUnusable;
   }
+  if (!database_.connection.empty()) io::check_postgis_target(database_);  // before the work
   ProgressBar progress(progress_wanted(global_.quiet));
   ReviewJob job;
   job.formats = formats_;
@@ -44,6 +49,7 @@ int AnalyzeCommand::run() {
   job.command_line = global_.argv;
   job.threads = threads_;
   job.progress = &progress;
+  job.database = database_;
   const ReviewOutcome outcome = run_review_job(job);
   if (!global_.quiet)
     print_summary(std::cout, outcome.read.input, outcome.result, job.settings.review, out_, top_,

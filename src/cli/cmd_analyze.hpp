@@ -4,6 +4,7 @@
 #include "cli/command.hpp"
 #include "cli/input_options.hpp"
 #include "cli/output_formats.hpp"
+#include "io/write_postgis.hpp"
 
 namespace muyield::cli {
 
@@ -20,6 +21,7 @@ class AnalyzeCommand final : public Command {
   InputOptions inputs_;
   OutputFormats formats_;
   std::string out_;
+  io::PostgisTarget database_;  // --out-db, --out-schema
   bool strict_ = false;
   int threads_ = 0;
   int top_ = 10;

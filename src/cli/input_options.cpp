@@ -21,6 +21,12 @@ void InputOptions::add_to(CLI::App& app) {
   app.add_option("--buildings-crs", buildings_crs, "CRS of the buildings when the layer has none");
   app.add_option("--points-crs", points_crs,
                  "CRS of enterprise lon/lat or x/y columns (default EPSG:4490)");
+  const char* layer_help =
+      "layer, sheet or table in that source (PG: schema.table), or a query \"SELECT …\"";
+  app.add_option("--parcels-layer", parcels_layer, layer_help);
+  app.add_option("--buildings-layer", buildings_layer, layer_help);
+  app.add_option("--enterprises-layer", enterprises_layer, layer_help);
+  app.add_option("--links-layer", links_layer, layer_help);
 }
 
 io::Settings InputOptions::settings() const {
@@ -30,6 +36,10 @@ io::Settings InputOptions::settings() const {
   if (!parcels_crs.empty()) s.input.parcels_crs = parcels_crs;
   if (!buildings_crs.empty()) s.input.buildings_crs = buildings_crs;
   if (!points_crs.empty()) s.input.points_crs = points_crs;
+  if (!parcels_layer.empty()) s.input.parcels_layer = parcels_layer;
+  if (!buildings_layer.empty()) s.input.buildings_layer = buildings_layer;
+  if (!enterprises_layer.empty()) s.input.enterprises_layer = enterprises_layer;
+  if (!links_layer.empty()) s.input.links_layer = links_layer;
   return s;
 }
 

@@ -15,6 +15,8 @@ struct InputOptions {
   std::string config;
   std::optional<int> year;
   std::string encoding, parcels_crs, buildings_crs, points_crs;
+  // Layer, sheet or table (PG: schema.table) in each source, or a SELECT query.
+  std::string parcels_layer, buildings_layer, enterprises_layer, links_layer;
 
   void add_to(CLI::App& app);
   // review.toml (or defaults) with the command-line options laid over it. Throws ConfigError.

@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "io/output_rows.hpp"
+#include "io/pg_connection.hpp"
 #include "io/run_record.hpp"
 #include "io/write_outputs.hpp"
 #include "muyield/review.hpp"
@@ -115,7 +116,21 @@ ReviewOutcome run_review_job(const ReviewJob& job) {
   if (formats.has("html"))
     write("appeal.html", [&](const std::string& p) { report::write_appeal_html(p, report); });
   record.finished = utc_now();
-  io::write_json((out / "run.json").string(), io::run_json(record, job.settings, result));
+  const bool to_database = !job.database.connection.empty();
+  if (to_database)
+    record.outputs.push_back("postgis: " + io::redact_connection(job.database.connection) +
+                             " schema " + job.database.schema + " review_id " +
+                             io::postgis_review_id(read.input, result));
+  const nlohmann::json run = io::run_json(record, job.settings, result);
+  if (to_database) {
+    // Before run.json: a folder without run.json is a run that did not finish.
+    const io::PostgisWrite w =
+        io::write_postgis(job.database, read.input, result, job.settings.review, run);
+    spdlog::info("{}PostGIS: review {} {} in schema {} ({} parcels, {} enterprises) in {:.2f} s",
+                 job.label, w.review_id, w.replaced ? "replaced" : "written", job.database.schema,
+                 w.parcels, w.enterprises, w.seconds);
+  }
+  io::write_json((out / "run.json").string(), run);
   outcome.outputs = record.outputs;
   outcome.outputs.push_back("run.json");
 

@@ -8,6 +8,7 @@
 #include "cli/output_formats.hpp"
 #include "io/read_inputs.hpp"
 #include "io/settings.hpp"
+#include "io/write_postgis.hpp"
 #include "muyield/progress.hpp"
 #include "muyield/result.hpp"
 
@@ -21,6 +22,7 @@ struct ReviewJob {
   int threads = 0;                        // for the core; 0 = all cores
   Progress* progress = nullptr;
   std::string label;  // prefixed to log lines ("park 2024: "), empty for a single review
+  io::PostgisTarget database;  // connection empty: no database output
   OutputFormats formats;  // which files to write (rejects.csv and run.json always)
   std::string chromium;   // the browser that prints report.pdf (formats.has("pdf"))
 };

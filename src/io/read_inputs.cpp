@@ -24,6 +24,8 @@ InputReport describe(const TableSource& table, std::string input) {
   InputReport r;
   r.input = std::move(input);
   r.source = table.name();
+  r.layer = table.layer_name();
+  r.content_sha256 = table.content_sha256();
   r.driver = table.driver();
   r.encoding = table.encoding();
   r.encoding_note = table.encoding_note();

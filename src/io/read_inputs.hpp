@@ -24,6 +24,8 @@ struct InputPaths {
 struct InputReport {
   std::string input;  // "parcels", …
   std::string source;
+  std::string layer;           // layer, table or SQL query as given; empty = the first layer
+  std::string content_sha256;  // databases: SHA-256 of the rows (pg_checksum.hpp)
   std::string driver;
   std::string encoding;
   std::string encoding_note;

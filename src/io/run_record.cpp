@@ -9,6 +9,7 @@
 #include "io/gdal_session.hpp"
 #include "io/output_error.hpp"
 #include "io/pending_file.hpp"
+#include "io/pg_connection.hpp"
 
 #ifndef MUYIELD_VERSION
 #define MUYIELD_VERSION "dev"
@@ -55,7 +56,7 @@ nlohmann::json recognition_json(const Recognition& r) {
 
 nlohmann::json input_checksums(const std::string& path) {
   nlohmann::json out = nlohmann::json::array();
-  if (path.rfind("PG:", 0) == 0) return out;  // a database has no file to hash
+  if (is_pg_connection(path)) return out;  // a database has no file: InputReport::content_sha256
   ensure_gdal();
   GdalMessages quiet;
   std::vector<std::string> files;
@@ -74,7 +75,9 @@ nlohmann::json run_json(const RunRecord& record, const Settings& settings,
                         const ReviewResult& result) {
   nlohmann::json j;
   j["tool"] = {{"name", "muyield"}, {"version", MUYIELD_VERSION}, {"libraries", library_versions()}};
-  j["command_line"] = record.command_line;
+  j["command_line"] = nlohmann::json::array();
+  for (const std::string& arg : record.command_line)
+    j["command_line"].push_back(redact_connection(arg));
   j["started"] = record.started;
   j["finished"] = record.finished;
   j["year"] = result.year;
@@ -84,10 +87,17 @@ nlohmann::json run_json(const RunRecord& record, const Settings& settings,
                          : "planar (CGCS2000 3-degree Gauss-Kruger zone nearest the centroid)";
   nlohmann::json inputs = nlohmann::json::array();
   for (const InputReport& r : record.inputs) {
-    nlohmann::json i = {{"input", r.input},   {"source", r.source},       {"driver", r.driver},
-                        {"rows", r.rows},     {"header_row", r.header_row},
-                        {"checksums", input_checksums(r.source)},
-                        {"recognition", recognition_json(r.recognition)}};
+    nlohmann::json i = {
+        {"input", r.input},
+        {"source", r.source},
+        {"driver", r.driver},
+        {"rows", r.rows},
+        {"header_row", r.header_row},
+        {"checksums", r.content_sha256.empty()
+                          ? input_checksums(r.source)
+                          : nlohmann::json::array({{{"rows_sha256", r.content_sha256}}})},
+        {"recognition", recognition_json(r.recognition)}};
+    if (!r.layer.empty()) i["layer"] = r.layer;
     if (!r.encoding.empty()) i["encoding"] = r.encoding;
     if (!r.encoding_note.empty()) i["encoding_note"] = r.encoding_note;
     if (!r.crs.empty()) i["crs"] = r.crs;

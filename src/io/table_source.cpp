@@ -16,6 +16,8 @@
 #include "io/encoding.hpp"
 #include "io/gdal_session.hpp"
 #include "io/input_error.hpp"
+#include "io/pg_checksum.hpp"
+#include "io/pg_connection.hpp"
 #include "io/shapefile_check.hpp"
 #include "io/xlsx_formulas.hpp"
 
@@ -327,16 +329,26 @@ MultiPolygon Row::polygons(std::string& problem) const {
 // -------------------------------------------------------------------------- TableSource
 
 TableSource::TableSource(const SourceSpec& spec, TableKind kind)
-    : name_(spec.path), mapping_(spec.mapping), current_(nullptr, destroy_feature) {
+    : name_(is_pg_connection(spec.path) ? redact_connection(spec.path) : spec.path),
+      layer_name_(spec.layer),
+      mapping_(spec.mapping),
+      current_(nullptr, destroy_feature) {
   ensure_gdal();
   GdalMessages messages;
-  const bool is_database = spec.path.rfind("PG:", 0) == 0 || spec.path.rfind("pg:", 0) == 0;
+  const bool is_database = is_pg_connection(spec.path);
   VSIStatBufL stat;
   if (!is_database && VSIStatL(spec.path.c_str(), &stat) != 0)
     throw InputError(spec.path, "文件不存在 / file not found: check the path");
   if (!is_database && VSI_ISREG(stat.st_mode) && stat.st_size == 0)
     throw InputError(spec.path,
                      "文件为空（0 字节） / the file is empty (0 bytes): export it again");
+  if (is_database && trim(spec.layer).empty())
+    throw InputError(name_, "数据库需指明表 / a database holds many tables: name the " +
+                                std::string(table_kind_key(kind)) + " table with --" +
+                                std::string(table_kind_key(kind)) +
+                                "-layer TABLE (or schema.table, or a SELECT query), or with " +
+                                std::string(table_kind_key(kind)) +
+                                "_layer in review.toml [input]");
 
   CPLStringList options;
   std::string open_path = spec.path;
@@ -389,7 +401,9 @@ TableSource::TableSource(const SourceSpec& spec, TableKind kind)
   // GDAL rebuilds a missing .shx only with SHAPE_RESTORE_SHX, and then writes it beside the .shp
   // (it even rewrites an existing one): so only for the in-memory copy above, never globally.
   CPLSetThreadLocalConfigOption("SHAPE_RESTORE_SHX", vsimem_dir_.empty() ? nullptr : "YES");
-  dataset_ = GDALOpenEx(open_path.c_str(), GDAL_OF_VECTOR, nullptr, options.List(), nullptr);
+  dataset_ = is_database
+                 ? open_pg(open_path, false, "")
+                 : GDALOpenEx(open_path.c_str(), GDAL_OF_VECTOR, nullptr, options.List(), nullptr);
   CPLSetThreadLocalConfigOption("SHAPE_RESTORE_SHX", nullptr);
   if (!dataset_) {
     throw InputError(
@@ -404,15 +418,17 @@ TableSource::TableSource(const SourceSpec& spec, TableKind kind)
     layer_ = ds->ExecuteSQL(spec.layer.c_str(), nullptr, nullptr);
     sql_layer_ = layer_ != nullptr;
     if (!layer_)
-      throw InputError(spec.path, "SQL 查询失败 / the SQL query failed: " + messages.last_error());
+      throw InputError(name_, "SQL 查询失败 / the SQL query failed: " + messages.last_error());
   } else if (!spec.layer.empty()) {
     layer_ = ds->GetLayerByName(spec.layer.c_str());
     if (!layer_) {
       std::string names;
-      for (int i = 0; i < ds->GetLayerCount(); ++i)
+      const int shown = std::min(ds->GetLayerCount(), 30);
+      for (int i = 0; i < shown; ++i)
         names += std::string(i ? ", " : "") + ds->GetLayer(i)->GetName();
-      throw InputError(spec.path, "没有图层/工作表 '" + spec.layer + "' / no layer or sheet '" +
-                                      spec.layer + "'; it has: " + names);
+      if (ds->GetLayerCount() > shown) names += ", …";
+      throw InputError(name_, "没有图层/工作表 '" + spec.layer + "' / no layer or sheet '" +
+                                  spec.layer + "'; it has: " + names);
     }
   } else {
     if (ds->GetLayerCount() == 0)
@@ -424,6 +440,7 @@ TableSource::TableSource(const SourceSpec& spec, TableKind kind)
     for (int i = 0; i < ds->GetLayerCount(); ++i)
       if (ds->GetLayer(i) == layer_) unsaved_formulas_ = xlsx_unsaved_formulas(open_path, i);
   }
+  if (is_database) content_sha256_ = pg_rows_sha256(dataset_, spec.layer);
 
   if (is_spreadsheet_driver(driver_)) {
     detect_header_row(kind);

@@ -64,7 +64,10 @@ class TableSource {
   TableSource(const TableSource&) = delete;
   TableSource& operator=(const TableSource&) = delete;
 
-  const std::string& name() const { return name_; }  // the input as the user named it
+  const std::string& name() const { return name_; }  // the input as named (password hidden)
+  const std::string& layer_name() const { return layer_name_; }  // as given: name, SQL or empty
+  // Databases: SHA-256 of the rows (pg_checksum.hpp); files are hashed by run_record.
+  const std::string& content_sha256() const { return content_sha256_; }
   const Recognition& recognition() const { return recognition_; }
   const RecognizedField* field(std::string_view canonical) const {
     return recognition_.find(canonical);
@@ -90,7 +93,8 @@ class TableSource {
 
  private:
   void detect_header_row(TableKind kind);
-  std::string name_, driver_, encoding_, encoding_note_, vsimem_copy_, vsimem_dir_;
+  std::string name_, layer_name_, content_sha256_, driver_, encoding_, encoding_note_, vsimem_copy_,
+      vsimem_dir_;
   GDALDatasetH dataset_ = nullptr;
   OGRLayer* layer_ = nullptr;
   bool sql_layer_ = false;

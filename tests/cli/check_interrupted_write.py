@@ -25,7 +25,7 @@ ogr.UseExceptions()
 muyield, repo, work = sys.argv[1:4]
 base = os.path.join(repo, "tests", "corpus", "base")
 OUTPUTS = ["parcels.geojson", "parcels.csv", "enterprises.csv", "parks.csv", "rejects.csv", "run.json",
-           "muyield.gpkg", "rankings.xlsx", "report.html"]  # the default formats
+           "muyield.gpkg", "rankings.xlsx", "report.html", "appeal.html"]  # the default formats
 failures = []
 
 

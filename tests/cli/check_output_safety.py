@@ -103,7 +103,7 @@ after = snapshot(sandbox)
 new = sorted(after - before)
 expected = sorted(f"out/{n}" for n in ["parcels.geojson", "parcels.csv", "enterprises.csv",
                                        "parks.csv", "rejects.csv", "run.json", "muyield.gpkg",
-                                       "rankings.xlsx", "report.html"])
+                                       "rankings.xlsx", "report.html", "appeal.html"])
 check(new == expected, f"files written: {new}, expected only {expected}")
 check(open(outside).read() == "must stay as it is\n", "an output was written through a symlink")
 check(not os.path.islink(os.path.join(out, "parcels.csv")), "the symlink was kept as an output")
