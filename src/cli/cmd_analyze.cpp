@@ -34,7 +34,9 @@ int AnalyzeCommand::run() {
         "found: install it (Debian: apt-get install chromium) or set MUYIELD_CHROMIUM to its path");
     return kUnusable;
   }
-  ProgressBar progress(progress_wanted(global_.quiet));
+  ProgressBar progress(progress_mode(global_.progress, global_.quiet));
+  // read, parcel areas, (buildings, overlay,) write: see review.cpp and building_form.cpp.
+  progress.expect_stages(inputs_.paths.buildings.empty() ? 3 : 5);
   ReviewJob job;
   job.formats = formats_;
   job.chromium = chromium;
@@ -45,6 +47,7 @@ int AnalyzeCommand::run() {
   job.threads = threads_;
   job.progress = &progress;
   const ReviewOutcome outcome = run_review_job(job);
+  progress.finish();
   if (!global_.quiet)
     print_summary(std::cout, outcome.read.input, outcome.result, job.settings.review, out_, top_,
                   outcome.outputs);
