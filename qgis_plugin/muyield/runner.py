@@ -76,8 +76,10 @@ def _stop(process):
         process.kill()
 
 
-def run_muyield(args, feedback):
-    """Runs `muyield --lang L --progress lines ARGS`; returns a MuyieldRun."""
+def run_muyield(args, feedback, shown_as=None):
+    """Runs `muyield --lang L --progress lines ARGS`; returns a MuyieldRun. shown_as maps paths
+    in muyield's messages to what the user should read instead (the staging folder → the
+    output folder its files are moved to)."""
     command = [find_muyield(), "--lang", ui_lang(), "--progress", "lines", *args]
     feedback.pushCommandInfo(" ".join(command))
     run = MuyieldRun()
@@ -102,6 +104,8 @@ def run_muyield(args, feedback):
             name, line = lines.get(timeout=0.1)
         except queue.Empty:
             continue
+        for path, shown in (shown_as or {}).items():
+            line = line and line.replace(path, shown)
         if line is None:
             open_streams -= 1
         elif run.cancelled or not line.strip():
@@ -150,7 +154,8 @@ def run_into_folder(args, out_dir, feedback, what):
     os.makedirs(out_dir, exist_ok=True)
     staging = tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out_dir)
     try:
-        run = run_muyield([*args, "--out", staging], feedback)
+        run = run_muyield([*args, "--out", staging], feedback,
+                          {os.path.join(staging, ""): os.path.join(out_dir, ""), staging: out_dir})
         if run.cancelled:
             feedback.pushInfo(f"已取消，输出文件夹未改动 / cancelled: the output folder is unchanged "
                               f"(muyield exit status {run.status})")

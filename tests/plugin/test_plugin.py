@@ -217,6 +217,9 @@ def review_checks(c):
     assert Path(results["OUTPUT_RANKINGS"]).stat().st_size > 0
     assert results["REJECTS"] > 0, results["REJECTS"]  # the sample plants bad records
     assert not leftovers(out), leftovers(out)
+    # muyield's summary names the output folder, not the staging folder it wrote into.
+    assert any(str(out) in i for i in feedback.infos), feedback.infos
+    assert not [i for i in feedback.infos if ".muyield-staging-" in i], feedback.infos
     for name in ("muyield.gpkg", "parcels.csv", "rejects.csv", "run.json"):
         assert (out / name).exists(), name
     run_json = json.loads((out / "run.json").read_text(encoding="utf-8"))
