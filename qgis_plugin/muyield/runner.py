@@ -122,8 +122,9 @@ def run_muyield(args, feedback, shown_as=None):
         else:
             _report(line, feedback, run)
     run.status = process.wait()
-    process.stdout.close()  # both read to the end by now
-    process.stderr.close()
+    if not open_streams:  # after a cancel a reader may still block on a pipe: leave it be
+        process.stdout.close()
+        process.stderr.close()
     return run
 
 
