@@ -321,6 +321,27 @@ def validate_compare_checks(c):
     assert any("buildings.shp" in e for e in feedback.errors), feedback.errors
     assert not leftovers(c.work / "unusable") and not list((c.work / "unusable").iterdir())
 
+    # Where the executable comes from: the provider's setting wins over MUYIELD_BIN (set in
+    # memory only, so the user's QGIS settings are not written).
+    from processing.core.ProcessingConfig import ProcessingConfig
+    setting = ProcessingConfig.settings["MUYIELD_BIN"]
+    os.environ["MUYIELD_BIN"] = str(c.work / "no-such-muyield")
+    try:
+        setting.value = c.muyield
+        results = processing.run("muyield:validate", c.inputs(), context=QgsProcessingContext(),
+                                 feedback=recording_feedback())
+        assert results["EXIT_STATUS"] == 1, results
+        setting.value = ""
+        try:
+            processing.run("muyield:validate", c.inputs(), context=QgsProcessingContext(),
+                           feedback=recording_feedback())
+            raise AssertionError("a missing MUYIELD_BIN was not reported")
+        except QgsProcessingException as e:
+            assert "no-such-muyield" in str(e) and "MUYIELD_BIN" in str(e), str(e)
+    finally:
+        setting.value = ""
+        os.environ["MUYIELD_BIN"] = c.muyield
+
     # Compare 2023 with 2024.
     folders = {}
     for year in (2023, 2024):
