@@ -39,7 +39,9 @@ int AnalyzeCommand::run() {
     return kUnusable;
   }
   if (!database_.connection.empty()) io::check_postgis_target(database_);  // before the work
-  ProgressBar progress(progress_wanted(global_.quiet));
+  ProgressBar progress(progress_mode(global_.progress, global_.quiet));
+  // read, parcel areas, (buildings, overlay,) write: see review.cpp and building_form.cpp.
+  progress.expect_stages(inputs_.paths.buildings.empty() ? 3 : 5);
   ReviewJob job;
   job.formats = formats_;
   job.chromium = chromium;
@@ -51,6 +53,7 @@ int AnalyzeCommand::run() {
   job.progress = &progress;
   job.database = database_;
   const ReviewOutcome outcome = run_review_job(job);
+  progress.finish();
   if (!global_.quiet)
     print_summary(std::cout, outcome.read.input, outcome.result, job.settings.review, out_, top_,
                   outcome.outputs);

@@ -141,7 +141,7 @@ int BatchCommand::run() {
 
   io::BatchOutcome outcome;
   outcome.reviews.resize(plan.reviews.size());
-  ProgressBar progress(progress_wanted(global_.quiet));
+  ProgressBar progress(progress_mode(global_.progress, global_.quiet));
   progress.begin("batch", plan.reviews.size());
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
@@ -161,6 +161,7 @@ int BatchCommand::run() {
   outcome.seconds = seconds_since(start);
   io::write_csv((out / "batch_summary.csv").string(), io::BatchSummaryRows(outcome.reviews));
   io::write_batch_index(out.string(), outcome, batch_file_);
+  progress.finish();
 
   if (!global_.quiet) {
     std::cout << "\n";

@@ -45,6 +45,10 @@ int main(int argc, char** argv) {
   app.add_flag("-q,--quiet", global.quiet, "no progress and no summary on the terminal");
   app.add_option("--log-level", global.log_level, "trace, debug, info, warn, error, off")
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}));
+  app.add_option("--progress", global.progress,
+                 "auto (a bar when stderr is a terminal), lines (`PROGRESS <percent> <stage>` "
+                 "lines on stderr, for programs; also under -q) or none")
+      ->check(CLI::IsMember({"auto", "lines", "none"}));
   app.add_option("--lang", global.lang, "zh or en (default: from LC_ALL, LC_MESSAGES, LANG)")
       ->check([](const std::string& v) {
         return cli::lang_from_text(v) ? std::string() : "use zh or en";

@@ -52,7 +52,9 @@ ReviewOutcome run_review_job(const ReviewJob& job) {
   ReviewOutcome outcome;
 
   std::filesystem::create_directories(job.out_dir);
+  if (job.progress) job.progress->begin("read inputs", 0);
   outcome.read = io::read_inputs(job.paths, job.settings.input);
+  if (job.progress) job.progress->end();
   io::ReadResult& read = outcome.read;
   record.inputs = read.reports;
   record.extra_timings.push_back({"read", clock.lap()});
@@ -71,15 +73,24 @@ ReviewOutcome run_review_job(const ReviewJob& job) {
   read.issues.clear();
 
   const std::filesystem::path out(job.out_dir);
+  const OutputFormats& formats = job.formats;
+  if (job.progress) {
+    // One unit per file below (rejects.csv always, the pdf's html too, run.json not).
+    const std::size_t files = 1 + (formats.has("geojson") ? 1 : 0) + (formats.has("csv") ? 3 : 0) +
+                              (formats.has("gpkg") ? 1 : 0) + (formats.has("xlsx") ? 1 : 0) +
+                              (formats.has("html") || formats.has("pdf") ? 1 : 0) +
+                              (formats.has("pdf") ? 1 : 0);
+    job.progress->begin("write outputs", files);
+  }
   auto write = [&](const std::string& name, auto&& writer) {
     writer((out / name).string());
     record.outputs.push_back(name);
     record.extra_timings.push_back({"write " + name, clock.lap()});
+    if (job.progress) job.progress->advance(1);
   };
   const io::ParcelRows parcels(read.input, result);
   const io::EnterpriseRows enterprises(read.input, result, job.settings.review);
   const io::ParkRows parks(result);
-  const OutputFormats& formats = job.formats;
   if (formats.has("geojson"))
     write("parcels.geojson",
           [&](const std::string& p) { io::write_parcels_geojson(p, result, parcels, job.threads); });
@@ -115,6 +126,7 @@ ReviewOutcome run_review_job(const ReviewJob& job) {
   }
   if (formats.has("html"))
     write("appeal.html", [&](const std::string& p) { report::write_appeal_html(p, report); });
+  if (job.progress) job.progress->end();
   record.finished = utc_now();
   const bool to_database = !job.database.connection.empty();
   if (to_database)
