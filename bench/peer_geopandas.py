@@ -473,11 +473,13 @@ def run(args):
     L = L.merge(E[["uscc", "class", "division", "name"] + SPREAD], on="uscc", how="left")
     L = L.merge(E[["uscc", "land_mu"]].rename(columns={"land_mu": "e_land_mu"}), on="uscc")
     wgt = L["land_mu"] / L["e_land_mu"]
-    Pfig = (L[SPREAD].mul(wgt, axis=0)).groupby(L["parcel_id"]).sum()  # missing figures contribute nothing
+    # an occupant with a missing figure contributes nothing; no occupant with the figure -> missing
+    Pfig = (L[SPREAD].mul(wgt, axis=0)).groupby(L["parcel_id"]).sum(min_count=1)
     L["severity"] = L["class"].map(SEVERITY)
     L = L.sort_values(["parcel_id", "share", "severity", "uscc"], ascending=[True, False, False, True])
     main = L.drop_duplicates("parcel_id").set_index("parcel_id")
-    occ = L.assign(txt=L["uscc"] + ":" + fmt_num(L["share"]), rev_pos=L["revenue"] > 0).groupby("parcel_id").agg(
+    occ = L.assign(txt=L["uscc"] + ":" + fmt_num(L["share"]), rev_pos=L["revenue"] > 0).sort_values(
+        ["parcel_id", "share", "uscc"], ascending=[True, False, True]).groupby("parcel_id").agg(
         n_occupants=("uscc", "size"), occupants=("txt", ";".join), any_revenue=("rev_pos", "max"))
     P = P.join(main[["uscc", "name", "class", "division", "link_source"]].rename(
         columns={"uscc": "main_uscc", "name": "main_name", "division": "industry_division"}), on="parcel_id")
@@ -485,7 +487,7 @@ def run(args):
     P["occupied"] = P["n_occupants"].notna()
     P["n_occupants"] = P["n_occupants"].fillna(0).astype(int)
     P["any_revenue"] = P["any_revenue"].fillna(False).astype(bool)
-    P[SPREAD] = P[SPREAD].fillna(0.0)
+    P[SPREAD] = P[SPREAD].where(~P["occupied"] | P[SPREAD].notna(), np.nan).where(P["occupied"], 0.0)
     for key in ["tax_per_mu", "revenue_per_mu", "output_per_mu", "va_per_mu"]:
         num = INDICATORS[key][0]
         P[key] = (P[num] / P["area_mu"]).where(P["occupied"], 0.0)
