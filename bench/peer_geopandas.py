@@ -676,7 +676,8 @@ def main():
     ap.add_argument("--links", help="optional links table (parcel_id, uscc, share | floor_area_m2)")
     ap.add_argument("--points-crs", default="EPSG:4490", help="CRS of the enterprises' lon/lat (default EPSG:4490)")
     ap.add_argument("--far-min", default=os.path.join(here, "..", "..", "shared", "spec", "industry_far_min.csv"))
-    ap.add_argument("--outputs", default="csv,geojson,gpkg", help="csv always; add geojson and/or gpkg")
+    ap.add_argument("--outputs", default="csv,geojson",
+                    help="csv always; geojson and/or gpkg as well (default csv,geojson: what muyield analyze writes)")
     args = ap.parse_args()
     if not os.path.exists(args.far_min):
         args.far_min = "/work/shared/spec/industry_far_min.csv"
