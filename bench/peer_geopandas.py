@@ -487,7 +487,7 @@ def run(args):
     P["occupied"] = P["n_occupants"].notna()
     P["n_occupants"] = P["n_occupants"].fillna(0).astype(int)
     P["any_revenue"] = P["any_revenue"].fillna(False).astype(bool)
-    P[SPREAD] = P[SPREAD].where(~P["occupied"] | P[SPREAD].notna(), np.nan).where(P["occupied"], 0.0)
+    P.loc[~P["occupied"], SPREAD] = 0.0  # unoccupied: 0; occupied with no occupant having the figure: missing
     for key in ["tax_per_mu", "revenue_per_mu", "output_per_mu", "va_per_mu"]:
         num = INDICATORS[key][0]
         P[key] = (P[num] / P["area_mu"]).where(P["occupied"], 0.0)
