@@ -7,7 +7,8 @@
 Reads IN_DIR/parcels.gpkg (layer parcels), IN_DIR/buildings.gpkg (layer buildings) and
 IN_DIR/enterprises.csv (UTF-8) with the DATA.md field aliases, and writes OUT_DIR/parcels.csv,
 enterprises.csv, parks.csv (UTF-8 with BOM, DATA.md column names), rejects.csv and, by default,
-parcels.geojson (RFC 7946, 7 decimals) and muyield.gpkg (parcels, enterprises, parks).
+parcels.geojson (RFC 7946, 7 decimals) and muyield.gpkg (parcels, enterprises, parks): the outputs of
+`muyield analyze --formats geojson,gpkg,csv` (no rankings.xlsx, report.html, styles or run.json).
 
 It is a benchmark peer, not a second implementation to maintain: it computes the METHOD.md figures with
 its defaults (no review.toml), vectorised pandas/numpy, GeoPandas overlay/sjoin/dissolve with the
@@ -676,8 +677,9 @@ def main():
     ap.add_argument("--links", help="optional links table (parcel_id, uscc, share | floor_area_m2)")
     ap.add_argument("--points-crs", default="EPSG:4490", help="CRS of the enterprises' lon/lat (default EPSG:4490)")
     ap.add_argument("--far-min", default=os.path.join(here, "..", "..", "shared", "spec", "industry_far_min.csv"))
-    ap.add_argument("--outputs", default="csv,geojson",
-                    help="csv always; geojson and/or gpkg as well (default csv,geojson: what muyield analyze writes)")
+    ap.add_argument("--outputs", default="csv,geojson,gpkg",
+                    help="csv always; geojson and/or gpkg as well (default all three: compare with muyield analyze "
+                         "--formats geojson,gpkg,csv)")
     args = ap.parse_args()
     if not os.path.exists(args.far_min):
         args.far_min = "/work/shared/spec/industry_far_min.csv"
