@@ -40,5 +40,5 @@ if [ -z "${SKIP_GEOPANDAS:-}" ]; then
   /usr/bin/python3 bench/compare_outputs.py "$work/out-muyield-$n" "$work/out-geopandas-$n" \
     >"$work/compare-$n.txt"
   echo "figures compared: $work/compare-$n.txt"
-  grep -E '==|differ|empty on one side|only in' "$work/compare-$n.txt" || true
+  grep -E '==|differ|empty on one side|only in|worst' "$work/compare-$n.txt" || true
 fi
