@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <limits>
 
 #include "core/method/ranking.hpp"
+#include "core/method/scoring.hpp"
 #include "core/parallel.hpp"
 
 namespace muyield::method {
@@ -53,55 +56,148 @@ ClassOracle::ClassOracle(const GroupModel& model, const std::vector<Enterprise>&
                          const std::vector<EnterpriseResult>& enterprises,
                          const ClassConfig& classes)
     : base_(model),
-      work_(model),
       inputs_(inputs),
       enterprises_(enterprises),
       classes_(classes),
       weights_(model.columns.size()),
       benchmarks_(model.columns.size()),
-      totals_(model.size()) {
-  for (std::size_t c = 0; c < model.columns.size(); ++c)
-    weights_[c] = model.columns[c].weighted.weight;
+      means_(model.columns.size()),
+      sorted_(model.columns.size()),
+      base_totals_(model.size()),
+      moves_(model.columns.size()) {
+  std::vector<double> base_benchmarks(model.columns.size());
+  for (std::size_t c = 0; c < model.columns.size(); ++c) {
+    const IndicatorColumn& col = model.columns[c];
+    weights_[c] = col.weighted.weight;
+    base_benchmarks[c] = col.benchmark;
+    moves_[c] = moves_with_tax_or_land(col.weighted.indicator) ? 1 : 0;
+    SortedColumn& s = sorted_[c];
+    for (std::size_t f = 0; f < model.size(); ++f) {
+      if (!std::isnan(col.numerator[f])) {  // as column_benchmark adds them
+        s.numerator += col.numerator[f];
+        s.denominator += col.denominator[f];
+        ++s.count;
+      }
+      if (std::isnan(col.value[f])) continue;
+      ++s.n_with;
+      if (col.value[f] > 0) s.positive.push_back(col.value[f]);
+    }
+    std::sort(s.positive.begin(), s.positive.end());
+    s.prefix.resize(s.positive.size() + 1);
+    for (std::size_t k = 0; k < s.positive.size(); ++k)
+      s.prefix[k + 1] = s.prefix[k] + s.positive[k];
+  }
+  double group_tax = 0;
+  int with_tax = 0;
+  for (std::size_t f = 0; f < model.size(); ++f) {
+    const auto& tax = at(inputs[enterprises[model.enterprise[f]].input_index].figures, Figure::tax);
+    if (tax) group_tax += std::abs(*tax), ++with_tax;
+  }
+  mean_tax_ = with_tax > 0 ? group_tax / with_tax : 0.0;
+  score_totals(model, weights_.data(), base_benchmarks.data(), base_totals_.data());
+  for (std::size_t j = 0; j < model.size(); ++j)
+    if (!model.vetoed[j]) by_total_.push_back(j);
+  std::sort(by_total_.begin(), by_total_.end(), [&](std::size_t a, std::size_t b) {
+    return base_totals_[a] > base_totals_[b] || (base_totals_[a] == base_totals_[b] && a < b);
+  });
+  position_.assign(model.size(), by_total_.size());
+  for (std::size_t k = 0; k < by_total_.size(); ++k) {
+    position_[by_total_[k]] = k;
+    by_total_values_.push_back(base_totals_[by_total_[k]]);
+  }
+}
+
+double ClassOracle::mean_score(std::size_t c, double benchmark, double old_x, double new_x) const {
+  const SortedColumn& s = sorted_[c];
+  const double w = weights_[c], cap = base_.cap;
+  int n = s.n_with - (std::isnan(old_x) ? 0 : 1) + (std::isnan(new_x) ? 0 : 1);
+  if (n <= 0 || !(benchmark > 0)) return 0;
+  const double limit = cap * benchmark;  // x ≥ limit scores the cap
+  const std::size_t k = static_cast<std::size_t>(
+      std::lower_bound(s.positive.begin(), s.positive.end(), limit) - s.positive.begin());
+  double sum = w * (s.prefix[k] / benchmark + cap * static_cast<double>(s.positive.size() - k));
+  if (!std::isnan(old_x)) sum -= indicator_score(old_x, benchmark, w, cap);
+  if (!std::isnan(new_x)) sum += indicator_score(new_x, benchmark, w, cap);
+  return sum / n;
+}
+
+double ClassOracle::total_of(std::size_t j) const {
+  double t = 0;
+  for (std::size_t c = 0; c < base_.columns.size(); ++c) {
+    const double x = base_.columns[c].value[j];
+    t += std::isnan(x) ? means_[c] : indicator_score(x, benchmarks_[c], weights_[c], base_.cap);
+  }
+  return t + base_.points[j];
 }
 
 Grade ClassOracle::grade_with(std::size_t f, std::optional<double> tax, double land_mu) {
+  last_band_ = 0;
   if (base_.vetoed[f]) return Grade::D;
   Figures figures = inputs_[enterprises_[base_.enterprise[f]].input_index].figures;
   if (tax) at(figures, Figure::tax) = *tax;
   const std::optional<double> land = land_mu > 0 ? std::optional<double>(land_mu) : std::nullopt;
-  for (std::size_t c = 0; c < work_.columns.size(); ++c) {
-    IndicatorColumn& col = work_.columns[c];
-    const Indicator i = col.weighted.indicator;
-    if (!moves_with_tax_or_land(i)) {
-      benchmarks_[c] = col.benchmark;
-      continue;
+  double own_total = 0, shift = 0;
+  for (std::size_t c = 0; c < base_.columns.size(); ++c) {
+    const IndicatorColumn& col = base_.columns[c];
+    const double old_x = col.value[f];
+    double new_x = old_x;
+    benchmarks_[c] = col.benchmark;
+    if (moves_[c]) {
+      const Indicator i = col.weighted.indicator;
+      const IndicatorInfo& d = info(i);
+      const std::optional<double>& num = at(figures, d.numerator);
+      const std::optional<double> den = d.per_mu ? land : at(figures, d.denominator);
+      const std::optional<double> x = indicator_value(i, figures, land);
+      const bool counts = num && den && *den != 0.0 && x;
+      new_x = counts ? *x : std::nan("");
+      const SortedColumn& s = sorted_[c];
+      RatioSums sums{s.numerator, s.denominator, s.count};
+      if (!std::isnan(col.numerator[f])) {
+        sums.numerator -= col.numerator[f];
+        sums.denominator -= col.denominator[f];
+        --sums.count;
+      }
+      if (counts) sums.add(*num, *den);
+      benchmarks_[c] = benchmark_of(col.weighted, sums, base_.benchmark_factor)
+                           .value_or(std::numeric_limits<double>::quiet_NaN());
+      const double b = benchmarks_[c], b0 = col.benchmark;
+      // How far any other firm's score (or the mean score) may have moved; the mean also moves
+      // by the firm's own change, at most w·cap / n.
+      if (!(b > 0) && !(b0 > 0))
+        ;  // no usable benchmark before or after: every score of the column is 0
+      else if (b == b0 && (old_x == new_x || (std::isnan(old_x) && std::isnan(new_x))))
+        ;
+      else if (b > 0 && b0 > 0)
+        shift += weights_[c] * base_.cap *
+                 (std::abs(b - b0) / std::min(b, b0) + 2.0 / std::max(1, s.n_with - 1));
+      else
+        shift = std::numeric_limits<double>::infinity();
     }
-    const IndicatorInfo& d = info(i);
-    const std::optional<double>& num = at(figures, d.numerator);
-    const std::optional<double> den = d.per_mu ? land : at(figures, d.denominator);
-    const std::optional<double> x = indicator_value(i, figures, land);
-    const bool counts = num && den && *den != 0.0 && x;
-    col.numerator[f] = counts ? *num : std::nan("");
-    col.denominator[f] = counts ? *den : std::nan("");
-    col.value[f] = counts ? *x : std::nan("");
-    benchmarks_[c] = column_benchmark(col, work_.benchmark_factor);
+    means_[c] = mean_score(c, benchmarks_[c], old_x, new_x);
+    own_total += std::isnan(new_x) ? means_[c]
+                                   : indicator_score(new_x, benchmarks_[c], weights_[c], base_.cap);
   }
-  score_totals(work_, weights_.data(), benchmarks_.data(), totals_.data());
-  for (std::size_t c = 0; c < work_.columns.size(); ++c) {  // back to the review's figures
-    IndicatorColumn& col = work_.columns[c];
-    const IndicatorColumn& was = base_.columns[c];
-    col.numerator[f] = was.numerator[f];
-    col.denominator[f] = was.denominator[f];
-    col.value[f] = was.value[f];
-  }
+  own_total += base_.points[f];
   if (classes_.method == ClassMethod::thresholds)
-    return grade_by_score(totals_[f], classes_.thresholds(base_.group));
-  const RankKey me{totals_[f], indicator_value(Indicator::tax_per_mu, figures, land),
-                   base_.uscc[f]};
-  int ahead = 0;
-  for (std::size_t j = 0; j < base_.size(); ++j) {
-    if (j == f || base_.vetoed[j]) continue;
-    ahead += ranks_before({totals_[j], nan_to_none(base_.tax_per_mu[j]), base_.uscc[j]}, me);
+    return grade_by_score(own_total, classes_.thresholds(base_.group));
+  const RankKey me{own_total, indicator_value(Indicator::tax_per_mu, figures, land), base_.uscc[f]};
+  // Others sure to stay ahead (review total above the band) or behind (below it); rounding in
+  // the sums is covered by a margin far above it and far below any score difference that counts.
+  const double margin = shift + 1e-9 * (1 + std::abs(own_total));
+  const auto first_in_band =
+      static_cast<std::size_t>(std::upper_bound(by_total_values_.begin(), by_total_values_.end(),
+                                                own_total + margin, std::greater<double>()) -
+                               by_total_values_.begin());
+  const auto first_below =
+      static_cast<std::size_t>(std::lower_bound(by_total_values_.begin(), by_total_values_.end(),
+                                                own_total - margin, std::greater<double>()) -
+                               by_total_values_.begin());
+  int ahead = static_cast<int>(first_in_band) - (position_[f] < first_in_band ? 1 : 0);
+  for (std::size_t k = first_in_band; k < first_below; ++k) {
+    const std::size_t j = by_total_[k];
+    if (j == f) continue;
+    ++last_band_;
+    ahead += ranks_before({total_of(j), nan_to_none(base_.tax_per_mu[j]), base_.uscc[j]}, me);
   }
   return grade_by_rank(ahead + 1, rank_cutoffs(base_.n_ranked, classes_));
 }
@@ -117,11 +213,10 @@ WhatItTakes what_it_takes(ClassOracle& oracle, const GroupModel& model, std::siz
   const double land = e.land_mu;
   const int now = index(e.grade);
   const double tax_scale = std::max(1.0, std::abs(tax.value_or(0))) * 0.01;
-  double tax_limit = 1.0;  // far beyond any group's total: past it, shares no longer move
-  for (const IndicatorColumn& c : model.columns)
-    for (double v : c.numerator)
-      if (!std::isnan(v)) tax_limit += std::abs(v);
-  tax_limit *= 1e6;
+  // More than 100 times what the firm (or, if more, the group's average firm) pays is no plan a
+  // firm can be given: past it the answer is "out of reach". The bound also keeps the benchmark
+  // moves, and so the oracle's work, small in a large group.
+  const double tax_limit = 100 * std::max({1.0, std::abs(tax.value_or(0)), oracle.mean_tax()});
   // Land that may be handed back: the firm stays rated (METHOD.md §4: min_land_mu in group
   // below; some land in group above).
   const double land_limit =
