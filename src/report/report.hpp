@@ -27,7 +27,15 @@ void write_xlsx(const std::string& path, const ReportInput& in);
 
 // One self-contained HTML file (no network): parameters, park summary, SVG map, charts,
 // sortable rankings, flagged land. Written atomically.
-void write_html(const std::string& path, const ReportInput& in);
+// What report.html shows at most, so that a province's review still opens in a browser: longer
+// tables show their first and last rows (all rows are in rankings.xlsx and the CSVs), parks with
+// more parcels are mapped as a grid (svg_map.hpp).
+struct HtmlLimits {
+  std::size_t table_rows = 1000;
+  std::size_t map_parcels = 20000;
+};
+
+void write_html(const std::string& path, const ReportInput& in, const HtmlLimits& limits = {});
 
 // The Chinese title of the report (also the PDF's title).
 std::string report_title(const ReviewResult& result);

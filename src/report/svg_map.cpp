@@ -1,8 +1,10 @@
 #include "report/svg_map.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <numbers>
 
 #include "report/html.hpp"
@@ -87,10 +89,66 @@ double nice_length(double metres) {
   return magnitude;
 }
 
+// Centre of the parcel's box in longitude/latitude.
+Point box_centre(const MultiPolygon& g) {
+  double min_x = std::numeric_limits<double>::max(), max_x = -min_x, min_y = min_x, max_y = -min_x;
+  for (const Polygon& poly : g)
+    for (const Point& pt : poly.outer) {
+      min_x = std::min(min_x, pt.x);
+      max_x = std::max(max_x, pt.x);
+      min_y = std::min(min_y, pt.y);
+      max_y = std::max(max_y, pt.y);
+    }
+  return {(min_x + max_x) / 2, (min_y + max_y) / 2};
+}
+
+// The generalised view of a park too big to draw parcel by parcel: a grid of at most
+// kGridCells cells across, each cell coloured by the class that holds most of its land (parcels
+// counted in the cell of their centre), outlined when it holds flagged land, with the cell's
+// figures on hover.
+void append_grid(std::string& out, const ReportInput& in,
+                 const std::vector<const ParcelResult*>& parcels, const Frame& f) {
+  constexpr double kGridCells = 160;
+  const double cell = std::max(f.width, f.height) / kGridCells;  // SVG units
+  const auto columns = static_cast<std::size_t>(std::ceil(f.width / cell)) + 1;
+  struct Cell {
+    std::size_t parcels = 0, flagged = 0;
+    double land = 0, flagged_land = 0;
+    std::array<double, 6> by_class{};  // A B C D unrated, then unoccupied
+  };
+  std::map<std::size_t, Cell> cells;  // ordered: the output is deterministic
+  for (const ParcelResult* p : parcels) {
+    const Point c = box_centre(p->lonlat);
+    const auto cx = static_cast<std::size_t>(std::max(0.0, f.x(c) / cell));
+    const auto cy = static_cast<std::size_t>(std::max(0.0, f.y(c) / cell));
+    Cell& k = cells[cy * columns + cx];
+    ++k.parcels;
+    k.land += p->area_mu;
+    k.by_class[p->occupied() ? static_cast<std::size_t>(p->grade) : 5] += p->area_mu;
+    if (!p->flags.empty()) ++k.flagged, k.flagged_land += p->area_mu;
+  }
+  for (const auto& [index, k] : cells) {
+    const std::size_t best = static_cast<std::size_t>(
+        std::max_element(k.by_class.begin(), k.by_class.end()) - k.by_class.begin());
+    const std::string_view colour =
+        best == 5 ? kUnoccupiedColour : grade_colour(static_cast<Grade>(best));
+    out +=
+        "<rect x=\"" + fixed(static_cast<double>(index % columns) * cell, 1) + "\" y=\"" +
+        fixed(static_cast<double>(index / columns) * cell, 1) + "\" width=\"" + fixed(cell, 1) +
+        "\" height=\"" + fixed(cell, 1) + "\" fill=\"" + std::string(colour) +
+        (k.flagged ? "\" class=\"flagged\"" : "\"") + "><title>" +
+        escape(
+            std::to_string(k.parcels) + " 宗，" + fixed(k.land) + " 亩\n用地最多的分类 " +
+            (best == 5 ? std::string("未使用") : class_text(static_cast<Grade>(best), in.config)) +
+            "\n低效用地 " + std::to_string(k.flagged) + " 宗，" + fixed(k.flagged_land) + " 亩") +
+        "</title></rect>\n";
+  }
+}
+
 }  // namespace
 
 std::string svg_map(const ReportInput& in, std::string_view park, double max_width,
-                    double max_height) {
+                    double max_height, std::size_t max_parcels) {
   std::vector<const ParcelResult*> parcels;
   for (const ParcelResult& p : in.result.parcels)
     if (park.empty() || in.input.parcels[p.input_index].park == park) parcels.push_back(&p);
@@ -102,8 +160,13 @@ std::string svg_map(const ReportInput& in, std::string_view park, double max_wid
   out += ' ';
   append_coordinate(out, f.height);
   out += "\" role=\"img\" aria-label=\"宗地分类图 " + escape(park) + "\">\n";
+  if (parcels.size() > max_parcels) {
+    append_grid(out, in, parcels, f);
+    out += "<text x=\"" + fixed(kPad, 1) + "\" y=\"" + fixed(kPad + 4, 1) + "\">" +
+           std::to_string(parcels.size()) + " 宗，按网格概括显示（每格为用地最多的分类）</text>\n";
+  }
   // Flagged parcels last, so that their outlines are not covered by neighbours.
-  for (int pass = 0; pass < 2; ++pass) {
+  for (int pass = 0; pass < 2 && parcels.size() <= max_parcels; ++pass) {
     for (const ParcelResult* parcel : parcels) {
       const ParcelResult& p = *parcel;
       const bool flagged = !p.flags.empty();

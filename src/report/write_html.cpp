@@ -28,7 +28,7 @@ body{font-family:"Noto Sans CJK SC","Noto Sans SC","Source Han Sans SC","Microso
  margin:24px auto;max-width:1200px;color:#222;font-size:14px;line-height:1.5}
 h1{font-size:26px;margin:0 0 4px}h2{font-size:19px;border-bottom:2px solid #4a7fb0;padding-bottom:3px;margin-top:32px}
 h3{font-size:15px;margin:18px 0 6px}.sub{color:#555;margin:0 0 16px}
-table{border-collapse:collapse;margin:6px 0 12px;font-size:12.5px}
+table{border-collapse:collapse;margin:6px 0 12px;font-size:12.5px}tr.gap td{text-align:center;color:#666;font-style:italic}
 th,td{border:1px solid #ccc;padding:3px 6px;vertical-align:top}th{background:#e8eef6;font-weight:600}
 td.n{text-align:right;white-space:nowrap}table.sortable th{cursor:pointer}
 table.sortable th[data-dir=asc]::after{content:" ▲"}table.sortable th[data-dir=desc]::after{content:" ▼"}
@@ -37,7 +37,7 @@ table.sortable th[data-dir=asc]::after{content:" ▲"}table.sortable th[data-dir
 figcaption{font-size:13px;color:#444;margin-top:2px}
 svg text{font-size:11px;fill:#333}svg.map{width:100%;height:auto;border:1px solid #ddd;background:#fafafa}
 svg.map path{stroke:#555;stroke-width:.4;vector-effect:non-scaling-stroke}
-svg.map path.flagged{stroke:#7b1fa2;stroke-width:2}svg.map path:hover{stroke:#000;stroke-width:2.5}
+svg.map .flagged{stroke:#7b1fa2;stroke-width:2}svg.map path:hover,svg.map rect:hover{stroke:#000;stroke-width:2.5}
 svg.map .scale path{fill:none;stroke:#222;stroke-width:1.5}svg.chart{max-width:100%;height:auto}
 .legend span{display:inline-block;margin-right:14px;white-space:nowrap}
 .legend i{display:inline-block;width:14px;height:12px;border:1px solid #555;margin-right:4px;vertical-align:-1px}
@@ -53,12 +53,13 @@ constexpr const char* kScript = R"js(
 document.querySelectorAll("table.sortable").forEach(function(t){
  var hs=t.tHead.rows[0].cells;
  Array.prototype.forEach.call(hs,function(th,i){th.addEventListener("click",function(){
-  var asc=th.dataset.dir!=="asc",b=t.tBodies[0],rows=Array.prototype.slice.call(b.rows);
+  var asc=th.dataset.dir!=="asc",b=t.tBodies[0],rows=Array.prototype.filter.call(b.rows,function(r){return r.className!=="gap";});
   Array.prototype.forEach.call(hs,function(h){delete h.dataset.dir;});th.dataset.dir=asc?"asc":"desc";
   rows.sort(function(r,s){var a=r.cells[i],c=s.cells[i],x=a.dataset.v,y=c.dataset.v,d;
    if(x!==undefined||y!==undefined){if(x===undefined)return 1;if(y===undefined)return -1;d=parseFloat(x)-parseFloat(y);}
    else d=a.textContent.localeCompare(c.textContent,"zh");return asc?d:-d;});
-  rows.forEach(function(r){b.appendChild(r);});});});});
+  rows.forEach(function(r){b.appendChild(r);});
+  Array.prototype.forEach.call(b.querySelectorAll("tr.gap"),function(g){b.appendChild(g);});});});});
 )js";
 
 std::string class_badge(Grade g, const ReviewConfig& config) {
@@ -88,6 +89,10 @@ std::string number_cell(const io::Column& c, double v) {
 struct TableSpec {
   std::vector<std::string> keys;
   std::vector<std::size_t> rows;
+  // Rows shown at most: a longer list shows its first and last half of that, with a row saying
+  // how many are left out and where they are (a province's review has 10⁶ rows: a browser or a
+  // printer cannot take them all; rankings.xlsx and the CSVs hold every row).
+  std::size_t max_rows = 1000;
   bool sortable = false;
   std::function<std::optional<std::string>(std::size_t row, const std::string& key)> cell;
 };
@@ -101,7 +106,18 @@ std::string table_html(const RowTable& table, const TableSpec& spec) {
     s += "<th>" + escape(table.columns()[cols.back()].label) + "</th>";
   }
   s += "</tr></thead>\n<tbody>\n";
-  for (std::size_t i : spec.rows) {
+  const std::size_t n = spec.rows.size();
+  const std::size_t head = n > spec.max_rows ? spec.max_rows / 2 : n;
+  const std::size_t tail_from = n > spec.max_rows ? n - (spec.max_rows - head) : n;
+  for (std::size_t r = 0; r < n; ++r) {
+    if (r == head && head < tail_from) {
+      s += "<tr class=\"gap\"><td colspan=\"" + std::to_string(cols.size()) + "\">…… 中间 " +
+           std::to_string(tail_from - head) +
+           " 行从略，完整名单见 rankings.xlsx 与 CSV / rows left out here: all are in "
+           "rankings.xlsx and the CSV files</td></tr>\n";
+      r = tail_from;
+    }
+    const std::size_t i = spec.rows[r];
     s += "<tr>";
     for (std::size_t j = 0; j < cols.size(); ++j) {
       if (spec.cell)
@@ -225,7 +241,7 @@ std::string report_title(const ReviewResult& result) {
   return "亩均效益综合评价报告（" + std::to_string(result.year) + "年度）";
 }
 
-void write_html(const std::string& path, const ReportInput& in) {
+void write_html(const std::string& path, const ReportInput& in, const HtmlLimits& limits) {
   const ReviewResult& result = in.result;
   const RowTable enterprises(in.enterprises), parcels(in.parcels), parks(in.parks);
   const std::string title = report_title(result);
@@ -261,7 +277,8 @@ void write_html(const std::string& path, const ReportInput& in) {
   for (const ParkSummary& p : result.parks)
     if (p.park != "all" || result.parks.size() == 1)
       h += "<h3>" + escape(park_label(p.park)) + "</h3>\n" +
-           svg_map(in, result.parks.size() == 1 ? std::string_view() : std::string_view(p.park));
+           svg_map(in, result.parks.size() == 1 ? std::string_view() : std::string_view(p.park), 960,
+                   600, limits.map_parcels);
 
   h += "<h2>四、图表</h2>\n<div class=\"charts\">\n<figure>" + tax_histogram_svg(result) +
        "<figcaption>图1 "
@@ -282,6 +299,7 @@ void write_html(const std::string& path, const ReportInput& in) {
       spec.keys.emplace_back(info(w.indicator).key);
     for (const char* k : {"total", "unrated_reason"}) spec.keys.emplace_back(k);
     spec.rows = ranking_order(in, g);
+    spec.max_rows = limits.table_rows;
     spec.sortable = true;
     spec.cell = [&](std::size_t i, const std::string& key) -> std::optional<std::string> {
       if (key == "class") return class_badge(result.enterprises[i].grade, in.config);
@@ -296,6 +314,7 @@ void write_html(const std::string& path, const ReportInput& in) {
                   "main_name",    "flags", "flag_reasons", "potential_floor_m2",
                   "potential_tax"};
   flagged.rows = flagged_order(in);
+  flagged.max_rows = limits.table_rows;
   flagged.sortable = true;
   flagged.cell = [&](std::size_t i, const std::string& key) -> std::optional<std::string> {
     const ParcelResult& p = result.parcels[i];

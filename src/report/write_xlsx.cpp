@@ -133,8 +133,31 @@ struct SheetSpec {
   std::function<std::optional<std::string>(std::size_t row, std::size_t column)> text_of;
 };
 
+void write_sheet_part(Workbook& book, const RowTable& table, const SheetSpec& spec,
+                      const std::string& name);
+
+// Excel holds 1 048 576 rows per sheet: longer lists continue on sheets "name（2）", … of a
+// million rows each (libxlsxwriter would drop the rows past the limit without a word).
 void write_sheet(Workbook& book, const RowTable& table, const SheetSpec& spec) {
-  lxw_worksheet* ws = book.sheet(spec.name);
+  constexpr std::size_t kRowsPerSheet = 1000000;
+  if (spec.rows.size() <= kRowsPerSheet) {
+    write_sheet_part(book, table, spec, spec.name);
+    return;
+  }
+  for (std::size_t begin = 0, part = 1; begin < spec.rows.size(); begin += kRowsPerSheet, ++part) {
+    SheetSpec piece = spec;
+    piece.rows.assign(spec.rows.begin() + static_cast<std::ptrdiff_t>(begin),
+                      spec.rows.begin() + static_cast<std::ptrdiff_t>(
+                                              std::min(spec.rows.size(), begin + kRowsPerSheet)));
+    write_sheet_part(book, table, piece,
+                     part == 1 ? std::string(spec.name)
+                               : std::string(spec.name) + "（" + std::to_string(part) + "）");
+  }
+}
+
+void write_sheet_part(Workbook& book, const RowTable& table, const SheetSpec& spec,
+                      const std::string& name) {
+  lxw_worksheet* ws = book.sheet(name.c_str());
   std::vector<double> widths(spec.columns.size());
   for (std::size_t j = 0; j < spec.columns.size(); ++j) {
     const Column& c = table.columns()[spec.columns[j]];

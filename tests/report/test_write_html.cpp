@@ -21,14 +21,14 @@ std::size_t count(const std::string& text, const std::string& what) {
   return n;
 }
 
-std::string small_report_html() {
+std::string small_report_html(const report::HtmlLimits& limits = {}) {
   const test::SmallReview r = test::small_review();
   const io::ParcelRows parcels(r.input, r.result);
   const io::EnterpriseRows enterprises(r.input, r.result, r.config);
   const io::ParkRows parks(r.result);
   const report::ReportInput in{r.input, r.result, r.config, parcels, enterprises, parks};
   const auto path = std::filesystem::temp_directory_path() / "muyield-test-report.html";
-  report::write_html(path.string(), in);
+  report::write_html(path.string(), in, limits);
   std::ifstream f(path, std::ios::binary);
   return {std::istreambuf_iterator<char>(f), {}};
 }
@@ -66,4 +66,21 @@ TEST_CASE("report map: one path per parcel, the flagged one marked", "[html]") {
   CHECK(count(html, "class=\"flagged\"") == 1);
   CHECK_THAT(html, Contains("宗地 P4"));
   CHECK_THAT(html, Contains("标记 批而未供"));
+}
+
+TEST_CASE("report at a province's size: tables cut to their ends, maps drawn as a grid", "[html]") {
+  // The small review with limits of 1 row and 1 parcel stands in for 10⁶ parcels.
+  const std::string html = small_report_html(report::HtmlLimits{1, 1});
+  // No parcel paths any more: one grid cell per park here (each park is a few hundred metres
+  // across and the grid 160 cells wide: P1 and P2 may share a cell or not, so count ≥ 1 per park).
+  CHECK(count(html, "<title>宗地 ") == 0);
+  CHECK(count(html, "用地最多的分类 ") >= 2);
+  CHECK_THAT(html, Contains("按网格概括显示"));
+  // The cell holding P4 (批而未供, 西园) is outlined and says so on hover.
+  CHECK(count(html, "class=\"flagged\"><title>") == 1);
+  CHECK_THAT(html, Contains("低效用地 1 宗"));
+  // Ranking tables of more rows than the limit show a row saying how many are left out.
+  CHECK_THAT(html, Contains("行从略，完整名单见 rankings.xlsx"));
+  // Without limits nothing is left out.
+  CHECK(small_report_html().find("行从略") == std::string::npos);
 }
