@@ -4,6 +4,7 @@
 # 1. builds make_county and muyield (Release, build-bench/) and writes a county of N parcels (seed 42);
 # 2. runs, each under /usr/bin/time -v and nice, one after the other:
 #      muyield analyze --formats geojson,gpkg,csv      (the outputs the peers also write)
+#      the same with bench/method_only.toml            (METHOD.md only: the peer's work)
 #      /usr/bin/python3 bench/peer_geopandas.py        (GeoPandas; needs python3-geopandas, python3-rtree)
 #      bench/peer_ogr2ogr.sh                           (the I/O floor)
 # 3. prints wall time and max RSS of each, and compares muyield's figures with the GeoPandas peer's
@@ -40,6 +41,10 @@ timed() {  # name, command...
 }
 timed muyield "$muyield" analyze --parcels "$county/parcels.gpkg" --buildings "$county/buildings.gpkg" \
   --enterprises "$county/enterprises.csv" --year 2024 --formats geojson,gpkg,csv --out "$work/out-muyield-$n"
+# The same work as the peer: METHOD.md only, without class stability and what-it-takes.
+timed muyield-method "$muyield" analyze --parcels "$county/parcels.gpkg" \
+  --buildings "$county/buildings.gpkg" --enterprises "$county/enterprises.csv" --year 2024 \
+  --config bench/method_only.toml --formats geojson,gpkg,csv --out "$work/out-muyield-method-$n"
 if [ -z "${SKIP_GEOPANDAS:-}" ]; then
   timed geopandas /usr/bin/python3 bench/peer_geopandas.py "$county" "$work/out-geopandas-$n" --year 2024
 fi
