@@ -165,6 +165,63 @@ def check_html(c):
     for pid in c.flagged_ids():
         assert f"<td>{pid}</td>" in html, pid
 
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                  "--enable-logging=stderr", "--v=0"]
+
+
+def chromium(page, *extra):
+    """Opens the page in headless Chromium; returns (stdout, console messages). Fails, not
+    skips, when Chromium cannot start."""
+    exe = shutil.which("chromium") or shutil.which("chromium-browser")
+    assert exe, "chromium is not installed (scripts/setup.sh test installs it)"
+    with tempfile.TemporaryDirectory() as profile:
+        run = subprocess.run([exe, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *extra,
+                              Path(page).resolve().as_uri()],
+                             capture_output=True, text=True, errors="replace", timeout=90)
+    assert run.returncode == 0, f"chromium failed ({run.returncode}): {run.stderr[-800:]}"
+    return run.stdout, [line for line in run.stderr.splitlines() if ":CONSOLE" in line]
+
+
+def check_browser(c):
+    work = c.work / "browser"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    # The console check itself: a page with a script error is caught.
+    bad = work / "bad.html"
+    bad.write_text("<html><body><script>no_such_function();</script></body></html>")
+    _, console = chromium(bad, "--dump-dom")
+    assert any("no_such_function" in line for line in console), console
+    # The report, with a header click added after its own script: the sort runs without errors.
+    html = (c.out / "report.html").read_text(encoding="utf-8")
+    probe = ('<script>var t=document.querySelector("table.sortable");t.tHead.rows[0].cells[0].click();'
+             't.tHead.rows[0].cells[0].click();document.body.dataset.sorted='
+             't.tBodies[0].rows[0].cells[0].textContent;</script>')
+    page = work / "report.html"
+    page.write_text(html.replace("</body>", probe + "</body>"), encoding="utf-8")
+    dom, console = chromium(page, "--dump-dom")
+    assert not console, f"console messages: {console}"
+    assert re.search(r'<body[^>]* data-sorted="[^"]+"', dom), "the sort script did not run"
+    assert dom.count('<svg class="map"') >= 1, "no map"
+    assert dom.count('<table class="sortable">') == 3 and "<tbody>" in dom, "no ranking tables"
+    # Two clicks on 排名 (ascending, then descending): the first row is now the last rank, which
+    # the file itself lists last (it is written in rank order).
+    table = html[html.index('<table class="sortable">'):]
+    table = table[:table.index("</table>")]
+    ranks = [int(r) for r in re.findall(r'<tr><td class="n" data-v="(\d+)"', table)]
+    assert ranks and ranks == sorted(ranks), ranks[:10]
+    first = re.search(r'data-sorted="([^"]+)"', dom).group(1)
+    assert first.strip() == str(ranks[-1]) and ranks[-1] > 1, (first, ranks[-1])
+    # A screenshot (kept as a test artifact) that shows more than a blank page.
+    shot = work / "report.png"
+    _, console = chromium(c.out / "report.html", f"--screenshot={shot}", "--window-size=1200,1600",
+                          "--hide-scrollbars")
+    assert not console, f"console messages: {console}"
+    from PIL import Image
+    with Image.open(shot) as image:
+        colours = image.convert("RGB").getcolors(maxcolors=1 << 20)
+    assert colours is not None and len(colours) > 50, "the screenshot looks blank"
+
 
 def check_determinism(c):
     # At least a second after the first run, so that any clock time in a file would differ.
