@@ -95,9 +95,9 @@ BENCHMARK(BM_Stability)
     ->UseRealTime()
     ->Unit(benchmark::kSecond);
 BENCHMARK(BM_WhatItTakes)
-    ->Args({300, 2})
     ->Args({1'000, 2})
-    ->Args({3'000, 2})
+    ->Args({10'000, 2})
+    ->Args({100'000, 2})
     ->Iterations(1)
     ->UseRealTime()
     ->Unit(benchmark::kSecond);
