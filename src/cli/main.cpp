@@ -66,6 +66,17 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
+    // A mistyped option would be reported as the required option it then lacks: name the
+    // arguments that were not understood instead.
+    if (dynamic_cast<const CLI::RequiredError*>(&e)) {
+      std::vector<std::string> extras = app.remaining(true);
+      for (auto& [sub, command] : dispatch)
+        for (const std::string& x : sub->remaining(true)) extras.push_back(x);
+      if (!extras.empty()) {
+        app.exit(CLI::ExtrasError(extras));
+        return cli::kUnusable;
+      }
+    }
     const int code = app.exit(e);
     return code == 0 ? 0 : cli::kUnusable;
   }
@@ -87,8 +98,10 @@ int main(int argc, char** argv) {
     } catch (const ReviewError& e) {
       spdlog::error("{}", e.what());
     } catch (const io::OutputError& e) {
-      spdlog::error("{}: 请检查输出目录可写且有空间 / check that the output folder is writable and "
-                    "has free space; earlier outputs are unchanged", e.what());
+      spdlog::error(
+          "{}: 请检查输出目录可写且有空间 / check that the output folder is writable and "
+          "has free space; earlier outputs are unchanged",
+          e.what());
     } catch (const std::filesystem::filesystem_error& e) {
       spdlog::error("{}: 请检查输出目录 / check the output folder (--out)", e.what());
     } catch (const std::exception& e) {

@@ -1,6 +1,6 @@
 # Command-line checks of init, validate, compare, batch, languages and the planner notebooks
 # (included from tests/CMakeLists.txt; MUYIELD_PYTHON and CLI_WORK are set there).
-foreach(check batch init validate lang progress)
+foreach(check batch init validate lang progress golden)
   add_test(NAME "cli: ${check}"
            COMMAND ${MUYIELD_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/cli/check_${check}.py
                    $<TARGET_FILE:muyield> ${CMAKE_SOURCE_DIR} ${CLI_WORK}/${check})
