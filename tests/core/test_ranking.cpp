@@ -66,6 +66,21 @@ TEST_CASE("ties: total, then tax_per_mu (missing last), then uscc", "[ranking]")
   CHECK(f.of("B2").grade == Grade::C);
 }
 
+TEST_CASE("totals equal but for float noise tie; tax_per_mu decides", "[ranking]") {
+  // Two firms whose scores are all at the cap: 165.0000010999035 in exact arithmetic, summed in
+  // different orders (the 100k peer comparison found these): the one with more tax per mu first.
+  const double exact = 165.0000010999035;
+  Firms f;
+  f.add("A1", exact + 3e-13, 4);  // noise up
+  f.add("B2", exact - 3e-13, 9);  // noise down, but more tax per mu
+  f.add("C3", exact - 2e-6, 50);  // a real difference still counts before tax_per_mu
+  rank_enterprises(f.inputs, f.results, ReviewConfig::defaults().classes);
+  CHECK(*f.of("B2").rank == 1);
+  CHECK(*f.of("A1").rank == 2);
+  CHECK(*f.of("C3").rank == 3);
+  CHECK(rank_total(exact + 3e-13) == rank_total(exact - 3e-13));
+}
+
 TEST_CASE("vetoed firms are D and ranked after the others, cut-offs on the rest", "[ranking]") {
   Firms f;
   for (int i = 0; i < 10; ++i) f.add("E" + std::to_string(i), 100 - i, 1);

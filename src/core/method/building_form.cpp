@@ -62,11 +62,10 @@ void prepare_building(const Building& in, PreparedBuilding& out, const geometry:
                       const BuildingConfig& config, Issues& issues) {
   geometry::RepairOutcome r = geometry::repair(geos, in.geometry);
   if (r.geometry.empty()) {
-    issues.push_back(building_issue(
-        in, "geometry", "",
-        geometry::unusable_reason(in.geometry, in.geometry_note, r) +
-            "；建筑未计入 / the building is not used",
-        Severity::reject, true));
+    issues.push_back(building_issue(in, "geometry", "",
+                                    geometry::unusable_reason(in.geometry, in.geometry_note, r) +
+                                        "；建筑未计入 / the building is not used",
+                                    Severity::reject, true));
     return;
   }
   if (r.changed)

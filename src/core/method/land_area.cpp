@@ -43,11 +43,11 @@ bool measure(const Parcel& in, ParcelResult& out, Workspace& ws, const ReviewCon
              bool need_planar, Issues& issues) {
   geometry::RepairOutcome repaired = geometry::repair(ws.geos, in.geometry);
   if (repaired.geometry.empty()) {
-    issues.push_back(parcel_issue(
-        in, "geometry", "",
-        geometry::unusable_reason(in.geometry, in.geometry_note, repaired) +
-            "；宗地未参评 / the parcel is not used: fix its polygon",
-        Severity::reject, true));
+    issues.push_back(
+        parcel_issue(in, "geometry", "",
+                     geometry::unusable_reason(in.geometry, in.geometry_note, repaired) +
+                         "；宗地未参评 / the parcel is not used: fix its polygon",
+                     Severity::reject, true));
     return false;
   }
   if (repaired.changed) {

@@ -63,7 +63,8 @@ bool ties_before(const RankKey& a, const RankKey& b) {
 }
 
 bool ranks_before(const RankKey& a, const RankKey& b) {
-  if (a.total != b.total) return a.total > b.total;
+  const double ta = rank_total(a.total), tb = rank_total(b.total);
+  if (ta != tb) return ta > tb;
   return ties_before(a, b);
 }
 

@@ -1,6 +1,7 @@
 // METHOD.md §6: ranks and classes of enterprises (within their group) and of parcels.
 #pragma once
 
+#include <cmath>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -23,8 +24,14 @@ RankCutoffs rank_cutoffs(int n, const ClassConfig& config);
 Grade grade_by_rank(int k, const RankCutoffs& cutoffs);
 Grade grade_by_score(double total, const ClassConfig::Thresholds& thresholds);
 
-// What orders two firms of a group: total descending, then tax_per_mu descending (missing last),
-// then uscc ascending.
+// The total as ranks compare it: rounded to 10⁻⁹ points. Totals that are equal in exact
+// arithmetic can differ in their last bits with the order of the sum (capped scores, means, bonus
+// points); compared raw, float noise would break their tie instead of tax_per_mu (METHOD.md §6).
+// Monotone, so the order stays a strict weak order.
+inline double rank_total(double total) { return std::round(total * 1e9) / 1e9; }
+
+// What orders two firms of a group: total descending (as rank_total), then tax_per_mu descending
+// (missing last), then uscc ascending.
 struct RankKey {
   double total = 0;
   std::optional<double> tax_per_mu;

@@ -148,7 +148,8 @@ std::vector<ClassStability> group_stability(const GroupModel& m, const std::vect
         s.ranked.clear();
         s.vetoed.clear();
         for (std::uint32_t f : by_tie)
-          (m.vetoed[f] ? s.vetoed : s.ranked).push_back({descending_key(s.totals[f]), f});
+          (m.vetoed[f] ? s.vetoed : s.ranked)
+              .push_back({descending_key(rank_total(s.totals[f])), f});
         radix_sort(s.ranked, s.spare, s.counts);
         radix_sort(s.vetoed, s.spare, s.counts);
         std::uint32_t* rank = batch_rank.data() + b * n;

@@ -183,7 +183,7 @@ Grade ClassOracle::grade_with(std::size_t f, std::optional<double> tax, double l
   const RankKey me{own_total, indicator_value(Indicator::tax_per_mu, figures, land), base_.uscc[f]};
   // Others sure to stay ahead (review total above the band) or behind (below it); rounding in
   // the sums is covered by a margin far above it and far below any score difference that counts.
-  const double margin = shift + 1e-9 * (1 + std::abs(own_total));
+  const double margin = shift + 1e-8 * (1 + std::abs(own_total));  // > rank_total's rounding
   const auto first_in_band =
       static_cast<std::size_t>(std::upper_bound(by_total_values_.begin(), by_total_values_.end(),
                                                 own_total + margin, std::greater<double>()) -
