@@ -15,14 +15,21 @@ namespace muyield::io {
 
 namespace {
 
-// Removes ".tmp-<pid>-<name>" left in `folder` by runs that were killed (their process is gone),
-// so that a leftover is never mistaken for a result. A live process's file is left alone.
+// Removes ".tmp-<pid>-<name>" (and SQLite's "-journal", "-wal", "-shm" beside it) left in
+// `folder` by runs that were killed (their process is gone), so that a leftover is never mistaken
+// for a result. A live process's file is left alone.
 void remove_stale_temporaries(const std::filesystem::path& folder, const std::string& name) {
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator(folder.empty() ? "." : folder, ec)) {
     const std::string file = entry.path().filename().string();
-    if (!file.starts_with(".tmp-") || !file.ends_with("-" + name)) continue;
-    const std::string pid = file.substr(5, file.size() - 5 - name.size() - 1);
+    if (!file.starts_with(".tmp-")) continue;
+    const std::size_t dash = file.find('-', 5);
+    if (dash == std::string::npos) continue;
+    const std::string pid = file.substr(5, dash - 5);
+    const std::string rest = file.substr(dash + 1);
+    if (!rest.starts_with(name)) continue;
+    const std::string suffix = rest.substr(name.size());
+    if (suffix != "" && suffix != "-journal" && suffix != "-wal" && suffix != "-shm") continue;
     if (pid.empty() || pid.find_first_not_of("0123456789") != std::string::npos || pid.size() > 9)
       continue;
     if (::kill(static_cast<pid_t>(std::stol(pid)), 0) != 0 && errno == ESRCH)
@@ -45,6 +52,7 @@ PendingFile::~PendingFile() {
   if (committed_) return;
   std::error_code ec;
   std::filesystem::remove_all(temp_, ec);
+  std::filesystem::remove(temp_ + "-journal", ec);  // a SQLite writer's, if any
 }
 
 void PendingFile::commit() {

@@ -162,6 +162,10 @@ void write_gpkg(const std::string& path, const ReviewInput& input, const ReviewR
   // gpkg_contents.last_change would otherwise be the wall clock: the evaluation date instead.
   const std::string timestamp = result.evaluation_date.iso() + "T00:00:00.000Z";
   ThreadConfig current_date("OGR_CURRENT_DATE", timestamp);
+  // The file is a temporary one, renamed into place only when complete (pending_file.hpp): SQLite
+  // needs no rollback journal nor disk syncs to protect it (and a killed run leaves no -journal).
+  ThreadConfig no_journal("OGR_SQLITE_JOURNAL", "OFF");
+  ThreadConfig no_sync("OGR_SQLITE_SYNCHRONOUS", "OFF");
 
   // Projected parcels stay in their CRS (what the county's other layers are in); parcels read in
   // degrees are written in CGCS2000 longitude/latitude, the core's geographic frame.

@@ -129,9 +129,15 @@ for nth in (1, 3):  # killed while writing the first output, and a later one
                   f"killed while writing {killed_in}: {name} is neither the previous nor a complete output")
             if name in (killed_in, "run.json"):
                 check(as_before, f"killed while writing {killed_in}: {name} is not the previous one")
+        # The GeoPackage and the workbook are written beside the text files: up to three
+        # temporaries at once, each of an output that is still the previous one.
         left = temporaries(target)
-        check(all(t.endswith("-" + killed_in) for t in left) and len(left) <= 1,
+        check(len(left) <= 3 and all(t.split("-", 2)[2] in OUTPUTS for t in left),
               f"killed while writing {killed_in}: unexpected leftovers {left}")
+        for t in left:
+            name = t.split("-", 2)[2]
+            check(filecmp.cmp(os.path.join(target, name), os.path.join(previous, name), shallow=False),
+                  f"killed while writing {name}: it is not the previous one")
         results = sorted(f for f in os.listdir(target) if not f.startswith("."))
         check(results == sorted(OUTPUTS), f"killed while writing {killed_in}: result files {results}")
         # The next run completes and removes the dead run's temporary file.
