@@ -200,8 +200,30 @@ std::vector<std::size_t> appeal_order(const ReportInput& in) {
 
 }  // namespace
 
-void write_appeal_html(const std::string& path, const ReportInput& in) {
-  const std::vector<std::size_t> order = appeal_order(in);
+void write_appeal_html(const std::string& path, const ReportInput& in, std::size_t max_pages) {
+  std::vector<std::size_t> order = appeal_order(in);
+  const std::size_t all_firms = order.size();
+  if (order.size() > max_pages) {
+    auto priority = [&](std::size_t i) {
+      const EnterpriseResult& r = in.result.enterprises[i];
+      if (r.grade == Grade::D || (r.stability && r.stability->unstable)) return 0;
+      return r.grade == Grade::C ? 1 : 2;
+    };
+    std::vector<std::size_t> position(in.result.enterprises.size());
+    for (std::size_t k = 0; k < order.size(); ++k) position[order[k]] = k;
+    std::vector<std::size_t> chosen = order;
+    std::stable_sort(chosen.begin(), chosen.end(), [&](std::size_t a, std::size_t b) {
+      const int pa = priority(a), pb = priority(b);
+      if (pa != pb) return pa < pb;
+      const auto& ra = in.result.enterprises[a].rank;
+      const auto& rb = in.result.enterprises[b].rank;
+      return ra.value_or(0) > rb.value_or(0);  // worst rank first
+    });
+    chosen.resize(max_pages);
+    std::sort(chosen.begin(), chosen.end(),
+              [&](std::size_t a, std::size_t b) { return position[a] < position[b]; });
+    order = std::move(chosen);
+  }
   std::string h;
   h += "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
        escape(std::to_string(in.result.year) + " 年度亩均效益评价 企业复核单") +
@@ -223,6 +245,11 @@ void write_appeal_html(const std::string& path, const ReportInput& in) {
                 escape(grade_key(r.stability->best)) + " – " +
                 escape(grade_key(r.stability->worst)) + "</td></tr>\n";
   }
+  if (order.size() < all_firms)
+    h += "<p>参评企业 " + std::to_string(all_firms) + " 家，本文件收录 " +
+         std::to_string(order.size()) +
+         " 家：D 类与分类待复核的企业优先，其次 C 类，各按排名从后往前。全部企业的数字见 "
+         "enterprises.csv 与 rankings.xlsx。</p>\n";
   h += "<p>共 " + std::to_string(order.size()) + " 家企业，每家一页。分类稳定性低于 " +
        fixed(100 * in.config.stability.unstable_below, 0) + "% 的企业 " +
        std::to_string(n_unstable) + " 家，建议复核：</p>\n";

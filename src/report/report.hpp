@@ -28,8 +28,8 @@ void write_xlsx(const std::string& path, const ReportInput& in);
 // One self-contained HTML file (no network): parameters, park summary, SVG map, charts,
 // sortable rankings, flagged land. Written atomically.
 // What report.html shows at most, so that a province's review still opens in a browser: longer
-// tables show their first and last rows (all rows are in rankings.xlsx and the CSVs), parks with
-// more parcels are mapped as a grid (svg_map.hpp).
+// tables show their first and last rows (all rows are in rankings.xlsx and the CSVs), and a review
+// of more parcels than map_parcels maps its parks as grids (svg_map.hpp).
 struct HtmlLimits {
   std::size_t table_rows = 1000;
   std::size_t map_parcels = 20000;

@@ -271,14 +271,17 @@ void write_html(const std::string& path, const ReportInput& in, const HtmlLimits
   };
   h += table_html(parks, park_spec);
 
-  // One map per park: parks lie kilometres apart, and one frame would leave them tiny.
+  // One map per park: parks lie kilometres apart, and one frame would leave them tiny. A review
+  // of more parcels than the limit maps every park as a grid (100 parks of 10⁴ would otherwise
+  // still be 10⁶ paths).
+  const bool grid_all = result.parcels.size() > limits.map_parcels;
   h += "<h2>三、宗地分类图</h2>\n" + map_legend(in) +
        "<p class=\"small\">鼠标停在宗地上可看代码、企业、分类、亩均税收和标记。</p>\n";
   for (const ParkSummary& p : result.parks)
     if (p.park != "all" || result.parks.size() == 1)
       h += "<h3>" + escape(park_label(p.park)) + "</h3>\n" +
-           svg_map(in, result.parks.size() == 1 ? std::string_view() : std::string_view(p.park), 960,
-                   600, limits.map_parcels);
+           svg_map(in, result.parks.size() == 1 ? std::string_view() : std::string_view(p.park),
+                   960, 600, grid_all ? 0 : limits.map_parcels);
 
   h += "<h2>四、图表</h2>\n<div class=\"charts\">\n<figure>" + tax_histogram_svg(result) +
        "<figcaption>图1 "

@@ -36,3 +36,32 @@ TEST_CASE("appeal.html: a page per enterprise, escaped, self-contained", "[appea
   CHECK_THAT(html, Contains("分类稳定性"));
   CHECK_THAT(html, Contains("升降档测算"));
 }
+
+TEST_CASE("appeal.html at a province's size: the pages an officer must defend first", "[appeal]") {
+  const test::SmallReview r = test::small_review();
+  const io::ParcelRows parcels(r.input, r.result);
+  const io::EnterpriseRows enterprises(r.input, r.result, r.config);
+  const io::ParkRows parks(r.result);
+  const report::ReportInput in{r.input, r.result, r.config, parcels, enterprises, parks};
+  const auto path = std::filesystem::temp_directory_path() / "muyield-test-appeal-capped.html";
+  report::write_appeal_html(path.string(), in, 1);
+  std::ifstream f(path, std::ios::binary);
+  const std::string html{std::istreambuf_iterator<char>(f), {}};
+  // One page, for a firm of the most urgent kind the review has: D class or an unstable class,
+  // else C, else the others.
+  const std::size_t at = html.find("<section id=\"e");
+  REQUIRE(at != std::string::npos);
+  CHECK(html.find("<section id=\"e", at + 1) == std::string::npos);
+  const std::size_t kept = std::stoul(html.substr(at + 14));
+  const EnterpriseResult& e = r.result.enterprises[kept];
+  auto urgency = [](const EnterpriseResult& x) {
+    if (x.grade == Grade::D || (x.stability && x.stability->unstable)) return 0;
+    return x.grade == Grade::C ? 1 : 2;
+  };
+  int most_urgent = 2;
+  for (const EnterpriseResult& x : r.result.enterprises)
+    if (x.rated()) most_urgent = std::min(most_urgent, urgency(x));
+  CHECK(urgency(e) == most_urgent);
+  CHECK(e.rated());
+  CHECK_THAT(html, Contains("本文件收录 1 家"));
+}

@@ -116,6 +116,9 @@ std::vector<ClassStability> group_stability(const GroupModel& m, const std::vect
   const int k_high = runs - nearest_rank(runs, 95) + 1;
   std::vector<std::uint32_t> low(n * k_low), high(n * k_high);
   std::vector<int> n_low(n, 0), n_high(n, 0), kept(n, 0);
+  // The heaps' tops side by side: once a heap is full, most runs' ranks fall between the tops
+  // and touch nothing else (at 10⁶ firms the heaps, 400 MB, do not stay in the caches).
+  std::vector<std::uint32_t> low_top(n, 0), high_top(n, 0);
   std::vector<std::uint8_t> best(n, 3), worst(n, 0);
 
   const int workers = std::max(1, threads);
@@ -182,18 +185,22 @@ std::vector<ClassStability> group_stability(const GroupModel& m, const std::vect
           if (n_low[f] < k_low) {
             lo[n_low[f]++] = r;
             std::push_heap(lo, lo + n_low[f]);
-          } else if (r < lo[0]) {
+            low_top[f] = lo[0];
+          } else if (r < low_top[f]) {
             std::pop_heap(lo, lo + k_low);
             lo[k_low - 1] = r;
             std::push_heap(lo, lo + k_low);
+            low_top[f] = lo[0];
           }
           if (n_high[f] < k_high) {
             hi[n_high[f]++] = r;
             std::push_heap(hi, hi + n_high[f], std::greater<>());
-          } else if (r > hi[0]) {
+            high_top[f] = hi[0];
+          } else if (r > high_top[f]) {
             std::pop_heap(hi, hi + k_high, std::greater<>());
             hi[k_high - 1] = r;
             std::push_heap(hi, hi + k_high, std::greater<>());
+            high_top[f] = hi[0];
           }
         }
       }
