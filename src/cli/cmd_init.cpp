@@ -3,7 +3,6 @@
 #include <spdlog/spdlog.h>
 
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 
 #include "cli/messages.hpp"
@@ -26,13 +25,7 @@ int InitCommand::run() {
     return kUnusable;
   }
   const std::string text = io::default_settings_toml();
-  io::PendingFile pending(path_);
-  {
-    std::ofstream out(pending.temp_path(), std::ios::binary | std::ios::trunc);
-    out << text;
-    if (!out.flush()) throw std::runtime_error("cannot write " + pending.temp_path());
-  }
-  pending.commit();
+  io::write_file_atomically(path_, text);
   std::cout << trf(Msg::init_wrote, path_) << "\n";
   return kDone;
 }

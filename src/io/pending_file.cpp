@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <stdexcept>
 #include <system_error>
 
@@ -60,6 +61,16 @@ void PendingFile::commit() {
   std::filesystem::rename(temp_, final_, ec);
   if (ec) throw OutputError("cannot move " + temp_ + " to " + final_ + ": " + ec.message());
   committed_ = true;
+}
+
+void write_file_atomically(const std::string& path, std::string_view text) {
+  PendingFile pending(path);
+  {
+    std::ofstream out(pending.temp_path(), std::ios::binary | std::ios::trunc);
+    out.write(text.data(), static_cast<std::streamsize>(text.size()));
+    if (!out.flush()) throw OutputError("cannot write " + path);
+  }
+  pending.commit();
 }
 
 }  // namespace muyield::io

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 namespace muyield::io {
 
@@ -22,5 +23,8 @@ class PendingFile {
   std::string final_, temp_;
   bool committed_ = false;
 };
+
+// Writes `text` as the whole file through a PendingFile; OutputError when it cannot.
+void write_file_atomically(const std::string& path, std::string_view text);
 
 }  // namespace muyield::io

@@ -4,7 +4,6 @@
 #include <gdal_priv.h>
 #include <openssl/evp.h>
 
-#include <fstream>
 
 #include "io/gdal_session.hpp"
 #include "io/output_error.hpp"
@@ -166,13 +165,7 @@ nlohmann::json run_json(const RunRecord& record, const Settings& settings,
 }
 
 void write_json(const std::string& path, const nlohmann::json& document) {
-  PendingFile pending(path);
-  {
-    std::ofstream out(pending.temp_path(), std::ios::binary);
-    out << document.dump(2) << '\n';
-    if (!out) throw OutputError("cannot write " + path);
-  }
-  pending.commit();
+  write_file_atomically(path, document.dump(2) + '\n');
 }
 
 }  // namespace muyield::io

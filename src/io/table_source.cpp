@@ -19,6 +19,7 @@
 #include "io/pg_checksum.hpp"
 #include "io/pg_connection.hpp"
 #include "io/shapefile_check.hpp"
+#include "io/vsi_file.hpp"
 #include "io/xlsx_formulas.hpp"
 
 namespace muyield::io {
@@ -45,17 +46,6 @@ bool is_spreadsheet_driver(const std::string& driver) {
   return driver == "CSV" || driver == "XLSX" || driver == "ODS";
 }
 
-std::string read_all(const std::string& path) {
-  std::string bytes;
-  VSILFILE* f = VSIFOpenL(path.c_str(), "rb");
-  if (!f) return bytes;
-  char buf[1 << 16];
-  std::size_t n;
-  while ((n = VSIFReadL(buf, 1, sizeof buf, f)) > 0) bytes.append(buf, n);
-  VSIFCloseL(f);
-  return bytes;
-}
-
 // The sibling file with extension `ext` (either case), if it exists.
 std::string sibling(const std::string& path, const char* ext) {
   for (const std::string& e : {std::string(ext), std::string(CPLString(ext).toupper())}) {
@@ -78,12 +68,9 @@ std::string copy_shapefile_to_memory(const std::string& shp) {
   for (const char* ext : {"shp", "dbf", "prj", "cpg"}) {
     const std::string from = sibling(shp, ext);
     if (from.empty()) continue;
-    const std::string bytes = read_all(from);
     const std::string to =
         dir + "/" + base + "." + (std::string(ext) == "shp" ? CPLGetExtension(shp.c_str()) : ext);
-    VSILFILE* f = VSIFOpenL(to.c_str(), "wb");
-    VSIFWriteL(bytes.data(), 1, bytes.size(), f);
-    VSIFCloseL(f);
+    write_vsi_file(to, read_vsi_file(from));
   }
   return dir;
 }
@@ -370,7 +357,7 @@ TableSource::TableSource(const SourceSpec& spec, TableKind kind)
   } else if (ext == "csv" || ext == "txt") {
     options.SetNameValue("HEADERS", "NO");
     // GDAL reads CSV as UTF-8; a GBK file (Excel "CSV" on a Chinese Windows) is recoded first.
-    std::string bytes = read_all(spec.path);
+    std::string bytes = read_vsi_file(spec.path);
     encoding_ = "UTF-8";
     bool rewritten = false;
     if (!is_valid_utf8(bytes) && has_non_ascii(bytes)) {
@@ -392,9 +379,7 @@ TableSource::TableSource(const SourceSpec& spec, TableKind kind)
     if (rewritten) {
       static std::atomic<int> counter{0};
       vsimem_copy_ = "/vsimem/muyield_csv_" + std::to_string(counter++) + ".csv";
-      VSILFILE* f = VSIFOpenL(vsimem_copy_.c_str(), "wb");
-      VSIFWriteL(bytes.data(), 1, bytes.size(), f);
-      VSIFCloseL(f);
+      write_vsi_file(vsimem_copy_, bytes);
       open_path = vsimem_copy_;
     }
   }

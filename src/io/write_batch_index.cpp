@@ -2,40 +2,14 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 
+#include "io/html_escape.hpp"
 #include "io/pending_file.hpp"
 
 namespace muyield::io {
 
 namespace fs = std::filesystem;
-
-std::string html_escape(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 std::string url_path(std::string_view path) {
   static const char* hex = "0123456789ABCDEF";
@@ -150,13 +124,7 @@ void write_batch_index(const std::string& out_dir, const BatchOutcome& outcome,
   }
   h << "</body></html>\n";
 
-  PendingFile pending((out / "index.html").string());
-  {
-    std::ofstream file(pending.temp_path(), std::ios::binary | std::ios::trunc);
-    file << h.str();
-    if (!file.flush()) throw std::runtime_error("cannot write " + pending.temp_path());
-  }
-  pending.commit();
+  write_file_atomically((out / "index.html").string(), h.str());
 }
 
 }  // namespace muyield::io

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "io/batch_outcome.hpp"
 
@@ -13,8 +14,7 @@ namespace muyield::io {
 void write_batch_index(const std::string& out_dir, const BatchOutcome& outcome,
                        const std::string& batch_file);
 
-// Helpers, exposed for tests: HTML text escaping and a relative link (percent-encoded).
-std::string html_escape(std::string_view text);
+// A relative link, percent-encoded (exposed for tests).
 std::string url_path(std::string_view relative_path);
 
 }  // namespace muyield::io

@@ -1,23 +1,16 @@
 #include "io/xlsx_formulas.hpp"
 
-#include <cpl_vsi.h>
-
 #include <string_view>
 #include <vector>
+
+#include "io/vsi_file.hpp"
 
 namespace muyield::io {
 
 namespace {
 
 std::string read_zip_member(const std::string& path, const std::string& member) {
-  std::string bytes;
-  VSILFILE* f = VSIFOpenL(("/vsizip/{" + path + "}/" + member).c_str(), "rb");
-  if (!f) return bytes;
-  char buf[1 << 16];
-  std::size_t n;
-  while ((n = VSIFReadL(buf, 1, sizeof buf, f)) > 0) bytes.append(buf, n);
-  VSIFCloseL(f);
-  return bytes;
+  return read_vsi_file("/vsizip/{" + path + "}/" + member);
 }
 
 // The value of attribute `name` in the tag that starts at `tag` (up to its '>').

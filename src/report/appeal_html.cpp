@@ -1,7 +1,6 @@
 #include "report/appeal_html.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <stdexcept>
 
 #include "io/pending_file.hpp"
@@ -261,13 +260,7 @@ void write_appeal_html(const std::string& path, const ReportInput& in, std::size
   for (std::size_t i : order) section(h, in, i);
   h += "</body>\n</html>\n";
 
-  io::PendingFile pending(path);
-  {
-    std::ofstream out(pending.temp_path(), std::ios::binary);
-    out << h;
-    if (!out.flush()) throw std::runtime_error("cannot write " + path);
-  }
-  pending.commit();
+  io::write_file_atomically(path, h);
 }
 
 }  // namespace muyield::report

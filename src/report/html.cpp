@@ -3,34 +3,11 @@
 #include <charconv>
 #include <cmath>
 
+#include "io/html_escape.hpp"
+
 namespace muyield::report {
 
-std::string escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+std::string escape(std::string_view text) { return io::html_escape(text); }
 
 std::string fixed(std::optional<double> v, int decimals) {
   if (!v || !std::isfinite(*v)) return "–";

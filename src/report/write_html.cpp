@@ -1,4 +1,3 @@
-#include <fstream>
 #include <functional>
 #include <map>
 #include <optional>
@@ -333,13 +332,7 @@ void write_html(const std::string& path, const ReportInput& in, const HtmlLimits
        "parcels.csv、enterprises.csv、parks.csv、muyield.gpkg。</p>\n";
   h += std::string("<script>") + kScript + "</script>\n</body>\n</html>\n";
 
-  io::PendingFile pending(path);
-  {
-    std::ofstream out(pending.temp_path(), std::ios::binary);
-    out << h;
-    if (!out.flush()) throw std::runtime_error("cannot write " + path);
-  }
-  pending.commit();
+  io::write_file_atomically(path, h);
 }
 
 }  // namespace muyield::report
