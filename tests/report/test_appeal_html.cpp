@@ -1,27 +1,20 @@
 // appeal.html from the small review: one section per enterprise, data text escaped, nothing
 // fetched from the network, the stability and what-it-takes parts present for rated firms.
 #include <catch2/catch.hpp>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
 
-#include "io/output_rows.hpp"
 #include "report/appeal_html.hpp"
-#include "support/small_review.hpp"
+#include "small_report.hpp"
 
 using namespace muyield;
 using Catch::Matchers::Contains;
 
 TEST_CASE("appeal.html: a page per enterprise, escaped, self-contained", "[appeal]") {
-  const test::SmallReview r = test::small_review();
-  const io::ParcelRows parcels(r.input, r.result);
-  const io::EnterpriseRows enterprises(r.input, r.result, r.config);
-  const io::ParkRows parks(r.result);
-  const report::ReportInput in{r.input, r.result, r.config, parcels, enterprises, parks};
-  const auto path = std::filesystem::temp_directory_path() / "muyield-test-appeal.html";
-  report::write_appeal_html(path.string(), in);
-  std::ifstream f(path, std::ios::binary);
-  const std::string html{std::istreambuf_iterator<char>(f), {}};
+  const test::SmallReport report;
+  const test::SmallReview& r = report.r;
+  const std::string html = report.page("muyield-test-appeal.html",
+                                       [](const std::string& path, const report::ReportInput& in) {
+                                         report::write_appeal_html(path, in);
+                                       });
 
   std::size_t sections = 0;
   for (std::size_t at = html.find("<section id=\"e"); at != std::string::npos;
@@ -38,15 +31,12 @@ TEST_CASE("appeal.html: a page per enterprise, escaped, self-contained", "[appea
 }
 
 TEST_CASE("appeal.html at a province's size: the pages an officer must defend first", "[appeal]") {
-  const test::SmallReview r = test::small_review();
-  const io::ParcelRows parcels(r.input, r.result);
-  const io::EnterpriseRows enterprises(r.input, r.result, r.config);
-  const io::ParkRows parks(r.result);
-  const report::ReportInput in{r.input, r.result, r.config, parcels, enterprises, parks};
-  const auto path = std::filesystem::temp_directory_path() / "muyield-test-appeal-capped.html";
-  report::write_appeal_html(path.string(), in, 1);
-  std::ifstream f(path, std::ios::binary);
-  const std::string html{std::istreambuf_iterator<char>(f), {}};
+  const test::SmallReport report;
+  const test::SmallReview& r = report.r;
+  const std::string html = report.page("muyield-test-appeal-capped.html",
+                                       [](const std::string& path, const report::ReportInput& in) {
+                                         report::write_appeal_html(path, in, 1);
+                                       });
   // One page, for a firm of the most urgent kind the review has: D class or an unstable class,
   // else C, else the others.
   const std::size_t at = html.find("<section id=\"e");

@@ -1,14 +1,10 @@
 // report.html from the small review: text from the data is escaped, the map has one path per
 // parcel with flagged ones marked, and the file needs nothing from the network.
 #include <catch2/catch.hpp>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
 
-#include "io/output_rows.hpp"
 #include "report/html.hpp"
 #include "report/report.hpp"
-#include "support/small_review.hpp"
+#include "small_report.hpp"
 
 using namespace muyield;
 using Catch::Matchers::Contains;
@@ -22,15 +18,10 @@ std::size_t count(const std::string& text, const std::string& what) {
 }
 
 std::string small_report_html(const report::HtmlLimits& limits = {}) {
-  const test::SmallReview r = test::small_review();
-  const io::ParcelRows parcels(r.input, r.result);
-  const io::EnterpriseRows enterprises(r.input, r.result, r.config);
-  const io::ParkRows parks(r.result);
-  const report::ReportInput in{r.input, r.result, r.config, parcels, enterprises, parks};
-  const auto path = std::filesystem::temp_directory_path() / "muyield-test-report.html";
-  report::write_html(path.string(), in, limits);
-  std::ifstream f(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(f), {}};
+  return test::SmallReport().page("muyield-test-report.html",
+                                  [&](const std::string& path, const report::ReportInput& in) {
+                                    report::write_html(path, in, limits);
+                                  });
 }
 
 }  // namespace
