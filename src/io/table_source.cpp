@@ -56,8 +56,6 @@ std::string sibling(const std::string& path, const char* ext) {
   return {};
 }
 
-bool has_sibling(const std::string& path, const char* ext) { return !sibling(path, ext).empty(); }
-
 // A shapefile without its .shx, copied (.shp, .dbf, .prj, .cpg) into a /vsimem folder where GDAL
 // may rebuild the index. Returns the folder.
 std::string copy_shapefile_to_memory(const std::string& shp) {
@@ -346,7 +344,7 @@ TableSource::TableSource(const SourceSpec& spec, TableKind kind)
     encoding_ = d.encoding;
     encoding_note_ = d.note;
     options.SetNameValue("ENCODING", d.encoding.c_str());
-    if (ext == "shp" && !has_sibling(spec.path, "shx")) {
+    if (ext == "shp" && sibling(spec.path, "shx").empty()) {
       vsimem_dir_ = copy_shapefile_to_memory(spec.path);
       open_path = vsimem_dir_ + "/" + CPLGetFilename(spec.path.c_str());
       spdlog::warn(
