@@ -5,8 +5,14 @@
 
 namespace muyield::report {
 
-RowTable::RowTable(const io::OutputRows& rows) : columns_(rows.columns()), rows_(rows.size()) {
-  for (std::size_t i = 0; i < rows_.size(); ++i) rows.fill(i, rows_[i]);
+RowTable::RowTable(const io::OutputRows& rows) : rows_(rows), buffer_(rows.columns().size()) {}
+
+const std::vector<io::Value>& RowTable::row(std::size_t i) const {
+  if (i != buffered_) {
+    rows_.fill(i, buffer_);
+    buffered_ = i;
+  }
+  return buffer_;
 }
 
 NumberStyle number_style(const io::Column& c) {
@@ -20,14 +26,14 @@ NumberStyle number_style(const io::Column& c) {
 }
 
 bool RowTable::has(std::string_view key) const {
-  for (const io::Column& c : columns_)
+  for (const io::Column& c : columns())
     if (c.key == key) return true;
   return false;
 }
 
 std::size_t RowTable::column(std::string_view key) const {
-  for (std::size_t k = 0; k < columns_.size(); ++k)
-    if (columns_[k].key == key) return k;
+  for (std::size_t k = 0; k < columns().size(); ++k)
+    if (columns()[k].key == key) return k;
   throw std::out_of_range("no output column " + std::string(key));
 }
 

@@ -169,25 +169,34 @@ void write_sheet_part(Workbook& book, const RowTable& table, const SheetSpec& sp
     widths[j] = std::min(display_width(c.label) / 2 + 2, 16.0);
   }
   worksheet_set_row(ws, 0, 45, nullptr);
+  // Per column, once: its number format and whether it takes the row's class colour (a
+  // province's sheet has 10⁷–10⁸ cells; lookups per cell were most of the writer's time).
+  std::vector<lxw_format*> formats(spec.columns.size());
+  std::vector<char> filled_column(spec.columns.size());
+  for (std::size_t j = 0; j < spec.columns.size(); ++j) {
+    formats[j] = book.number(number_format(table.columns()[spec.columns[j]]));
+    filled_column[j] =
+        std::find(spec.filled.begin(), spec.filled.end(), spec.columns[j]) != spec.filled.end();
+  }
+  std::string safe;
   for (std::size_t r = 0; r < spec.rows.size(); ++r) {
     const auto xr = static_cast<lxw_row_t>(r + 1);
     const std::size_t i = spec.rows[r];
     lxw_format* fill = spec.fill_of ? spec.fill_of(i) : nullptr;
+    const std::vector<Value>& row = table.row(i);
     for (std::size_t j = 0; j < spec.columns.size(); ++j) {
       const auto xc = static_cast<lxw_col_t>(j);
       const std::size_t k = spec.columns[j];
       const Column& c = table.columns()[k];
-      const Value& v = table.row(i)[k];
-      const bool filled =
-          fill && std::find(spec.filled.begin(), spec.filled.end(), k) != spec.filled.end();
+      const Value& v = row[k];
+      const bool filled = fill && filled_column[j];
       std::optional<std::string> text = spec.text_of ? spec.text_of(i, k) : std::nullopt;
-      if (!text && c.type == ColumnType::text && !v.empty) text = v.text;
-      if (text) {
-        const std::string safe = io::neutralise_formula(*text);
+      if (text || (c.type == ColumnType::text && !v.empty)) {
+        safe = io::neutralise_formula(text ? std::move(*text) : v.text);
         worksheet_write_string(ws, xr, xc, safe.c_str(), filled ? fill : nullptr);
         widths[j] = std::max(widths[j], std::min(display_width(safe) + 2, 60.0));
       } else if (!v.empty) {
-        worksheet_write_number(ws, xr, xc, v.number, book.number(number_format(c)));
+        worksheet_write_number(ws, xr, xc, v.number, formats[j]);
         widths[j] = std::max(widths[j], 12.0);
       } else if (filled) {
         worksheet_write_blank(ws, xr, xc, fill);

@@ -1,5 +1,7 @@
 // Class stability: re-scorings with perturbed weights and benchmarks (stability.hpp).
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <cstdio>
 
 #include "core/method/stability.hpp"
 #include "explain_support.hpp"
@@ -131,4 +133,55 @@ TEST_CASE("stability: vetoed firms are D in every run", "[stability]") {
   CHECK(out[g.index("T")].share_kept == 1.0);
   CHECK(out[g.index("T")].worst == Grade::D);
   CHECK(out[g.index("T")].rank_p5 == 10);  // after the nine others
+}
+
+namespace {
+
+// 3000 firms whose figures repeat (many exactly equal totals, broken by tax per mu, then by
+// uscc) and a few vetoed ones, scored with weights `weight` each.
+ScoredGroup crowded_group(double weight) {
+  ScoredGroup g;
+  test::two_indicators(g.config);
+  for (WeightedIndicator& w : g.config.scoring.below.indicators) w.weight = weight;
+  for (int i = 0; i < 3000; ++i) {
+    char uscc[32];
+    std::snprintf(uscc, sizeof uscc, "F%05d", (i * 7919) % 3000);
+    const double tax = 1 + (i * 37) % 23, revenue = 10 + (i * 53) % 41, land = 5 + (i % 3) * 5;
+    g.add(uscc, tax, revenue, land);
+    if (i % 250 == 7) {
+      g.inputs.back().veto = "环保";
+      g.results.back().vetoed = true;
+    }
+  }
+  g.score();
+  return g;
+}
+
+}  // namespace
+
+// Without perturbation every run must rank exactly as the review did: this checks the runs'
+// own ordering (rounded totals as integers in a radix sort, or — for totals past 10⁶ — compared
+// directly) against rank_enterprises on ties, vetoes and a group of thousands.
+TEST_CASE("stability: unperturbed runs rank a crowded group exactly as the review", "[stability]") {
+  for (double weight : {50.0, 5e5}) {
+    INFO("weights " << weight);
+    const ScoredGroup g = crowded_group(weight);
+    StabilityConfig s;
+    s.runs = 3;
+    s.weight_spread = s.benchmark_spread = 0;
+    const auto out = stability(g, s, 2);
+    REQUIRE(out.size() == g.results.size());
+    int mismatches = 0;
+    std::vector<double> totals;
+    for (std::size_t f = 0; f < out.size(); ++f) {
+      mismatches += out[f].rank_p5 != *g.results[f].rank || out[f].rank_p95 != *g.results[f].rank ||
+                    out[f].share_kept != 1.0;
+      totals.push_back(*g.results[f].total);
+    }
+    CHECK(mismatches == 0);
+    std::sort(totals.begin(), totals.end());
+    const auto distinct = std::unique(totals.begin(), totals.end()) - totals.begin();
+    CHECK(distinct < 2000);  // the fixture does exercise ties: 3000 firms, fewer totals
+    if (weight > 1e4) CHECK(totals[distinct - 1] > 1e6);  // the compared path
+  }
 }
