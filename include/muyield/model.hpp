@@ -6,6 +6,7 @@
 #include <compare>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,9 +28,28 @@ struct Polygon {
 };
 using MultiPolygon = std::vector<Polygon>;
 
+// A name that many records share (the input they came from): one copy however many rows hold
+// it — a province's 5·10⁶ records would otherwise carry 5·10⁶ copies of a long path.
+class SharedName {
+ public:
+  SharedName() = default;
+  SharedName(const char* text) : SharedName(std::string(text)) {}
+  explicit SharedName(std::string text)
+      : text_(std::make_shared<const std::string>(std::move(text))) {}
+  operator const std::string&() const { return str(); }
+  const std::string& str() const {
+    static const std::string kNone;
+    return text_ ? *text_ : kNone;
+  }
+  bool empty() const { return str().empty(); }
+
+ private:
+  std::shared_ptr<const std::string> text_;
+};
+
 // Where a record came from, so that every message can name the file and the row.
 struct SourceRow {
-  std::string file;      // the input as the user named it
+  SharedName file;       // the input as the user named it
   std::int64_t row = 0;  // 1-based data row for tables, feature id for layers
 };
 
@@ -46,7 +66,7 @@ struct Parcel {
   std::optional<Date> supply_date;
   std::optional<Date> agreed_start;
   std::optional<double> registered_m2;
-  MultiPolygon geometry;  // in the layer's CRS, as read (may be invalid; the core repairs)
+  MultiPolygon geometry;      // in the layer's CRS, as read (may be invalid; the core repairs)
   std::string geometry_note;  // the reader's word on the geometry (why it is empty, parts dropped)
   SourceRow source;
 };

@@ -40,13 +40,16 @@ int AnalyzeCommand::run() {
   }
   if (!database_.connection.empty()) io::check_postgis_target(database_);  // before the work
   ProgressBar progress(progress_mode(global_.progress, global_.quiet));
-  // read, parcel areas, (buildings, overlay,) write: see review.cpp and building_form.cpp.
-  progress.expect_stages(inputs_.paths.buildings.empty() ? 3 : 5);
   ReviewJob job;
   job.formats = formats_;
   job.chromium = chromium;
   job.paths = inputs_.paths;
   job.settings = inputs_.settings();
+  // read, parcel areas, (class stability, what it takes,) (buildings, overlay,) write: see
+  // review.cpp, stability.cpp, what_it_takes.cpp and building_form.cpp.
+  const StabilityConfig& explain = job.settings.review.stability;
+  progress.expect_stages(3 + (explain.enabled ? 1 : 0) + (explain.what_it_takes ? 1 : 0) +
+                         (inputs_.paths.buildings.empty() ? 0 : 2));
   job.out_dir = out_;
   job.command_line = global_.argv;
   job.threads = threads_;

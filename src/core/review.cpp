@@ -60,10 +60,11 @@ SelectedEnterprises select_enterprises(const ReviewInput& input, int year, Issue
     ++s.read;
     const std::string row = std::to_string(e.source.row);
     if (e.year < 0) {
-      issues.push_back({e.source.file, row, "year", "",
-                        "年度缺失或无法识别，无法归入评价年度 / no readable year: the row cannot be "
-                        "placed in a review year; fill in the year",
-                        Severity::reject, true});
+      issues.push_back(
+          {e.source.file, row, "year", "",
+           "年度缺失或无法识别，无法归入评价年度 / no readable year: the row cannot be "
+           "placed in a review year; fill in the year",
+           Severity::reject, true});
       ++s.rejected;
       continue;
     }
@@ -183,9 +184,11 @@ ReviewResult run_review(const ReviewInput& input, const ReviewConfig& config,
   clock.lap("score");
 
   // Explaining the classes: stability under perturbed weights and benchmarks, what it takes.
-  method::assess_stability(input.enterprises, result.enterprises, config, threads);
+  method::assess_stability(input.enterprises, result.enterprises, config, threads,
+                           options.progress);
   clock.lap("stability");
-  method::assess_what_it_takes(input.enterprises, result.enterprises, config, threads);
+  method::assess_what_it_takes(input.enterprises, result.enterprises, config, threads,
+                               options.progress);
   clock.lap("what_it_takes");
 
   // §7 building form.

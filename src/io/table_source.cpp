@@ -201,7 +201,7 @@ std::string Row::text(const RecognizedField* field) const {
   return field ? feature_cell(feature_, field->column) : std::string();
 }
 
-SourceRow Row::source() const { return {table_->name(), number_}; }
+SourceRow Row::source() const { return {table_->shared_name(), number_}; }
 
 Issue Row::reject(const RecognizedField* field, std::string value, std::string reason) const {
   return Issue{table_->name(),
@@ -318,6 +318,7 @@ TableSource::TableSource(const SourceSpec& spec, TableKind kind)
       layer_name_(spec.layer),
       mapping_(spec.mapping),
       current_(nullptr, destroy_feature) {
+  shared_name_ = SharedName(name_);
   ensure_gdal();
   GdalMessages messages;
   const bool is_database = is_pg_connection(spec.path);

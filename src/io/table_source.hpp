@@ -65,7 +65,8 @@ class TableSource {
   TableSource& operator=(const TableSource&) = delete;
 
   const std::string& name() const { return name_; }  // the input as named (password hidden)
-  const std::string& layer_name() const { return layer_name_; }  // as given: name, SQL or empty
+  const SharedName& shared_name() const { return shared_name_; }  // the same, for records
+  const std::string& layer_name() const { return layer_name_; }   // as given: name, SQL or empty
   // Databases: SHA-256 of the rows (pg_checksum.hpp); files are hashed by run_record.
   const std::string& content_sha256() const { return content_sha256_; }
   const Recognition& recognition() const { return recognition_; }
@@ -93,6 +94,7 @@ class TableSource {
 
  private:
   void detect_header_row(TableKind kind);
+  SharedName shared_name_;
   std::string name_, layer_name_, content_sha256_, driver_, encoding_, encoding_note_, vsimem_copy_,
       vsimem_dir_;
   GDALDatasetH dataset_ = nullptr;

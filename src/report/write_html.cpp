@@ -90,7 +90,7 @@ struct TableSpec {
   std::vector<std::size_t> rows;
   // Rows shown at most: a longer list shows its first and last half of that, with a row saying
   // how many are left out and where they are (a province's review has 10⁶ rows: a browser or a
-  // printer cannot take them all; rankings.xlsx and the CSVs hold every row).
+  // printer cannot take them all; the CSVs and muyield.gpkg hold every row).
   std::size_t max_rows = 1000;
   bool sortable = false;
   std::function<std::optional<std::string>(std::size_t row, const std::string& key)> cell;
@@ -112,8 +112,8 @@ std::string table_html(const RowTable& table, const TableSpec& spec) {
     if (r == head && head < tail_from) {
       s += "<tr class=\"gap\"><td colspan=\"" + std::to_string(cols.size()) + "\">…… 中间 " +
            std::to_string(tail_from - head) +
-           " 行从略，完整名单见 rankings.xlsx 与 CSV / rows left out here: all are in "
-           "rankings.xlsx and the CSV files</td></tr>\n";
+           " 行从略，完整名单见 CSV 文件与 muyield.gpkg / rows left out here: all are in "
+           "the CSV files and muyield.gpkg</td></tr>\n";
       r = tail_from;
     }
     const std::size_t i = spec.rows[r];

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <ctime>
 #include <functional>
+#include <limits>
 #include <map>
 #include <numeric>
 #include <optional>
@@ -135,33 +136,13 @@ struct SheetSpec {
   std::function<lxw_format*(std::size_t row)> fill_of;
   // Replacement text for a cell (e.g. Chinese flag names); nullopt = the table's value.
   std::function<std::optional<std::string>(std::size_t row, std::size_t column)> text_of;
+  // Longer lists keep their first and last rows (XlsxLimits) and say which files hold them all.
+  std::size_t max_rows = std::numeric_limits<std::size_t>::max();
+  const char* where_all = "";
 };
 
-void write_sheet_part(Workbook& book, const RowTable& table, const SheetSpec& spec,
-                      const std::string& name);
-
-// Excel holds 1 048 576 rows per sheet: longer lists continue on sheets "name（2）", … of a
-// million rows each (libxlsxwriter would drop the rows past the limit without a word).
 void write_sheet(Workbook& book, const RowTable& table, const SheetSpec& spec) {
-  constexpr std::size_t kRowsPerSheet = 1000000;
-  if (spec.rows.size() <= kRowsPerSheet) {
-    write_sheet_part(book, table, spec, spec.name);
-    return;
-  }
-  for (std::size_t begin = 0, part = 1; begin < spec.rows.size(); begin += kRowsPerSheet, ++part) {
-    SheetSpec piece = spec;
-    piece.rows.assign(spec.rows.begin() + static_cast<std::ptrdiff_t>(begin),
-                      spec.rows.begin() + static_cast<std::ptrdiff_t>(
-                                              std::min(spec.rows.size(), begin + kRowsPerSheet)));
-    write_sheet_part(book, table, piece,
-                     part == 1 ? std::string(spec.name)
-                               : std::string(spec.name) + "（" + std::to_string(part) + "）");
-  }
-}
-
-void write_sheet_part(Workbook& book, const RowTable& table, const SheetSpec& spec,
-                      const std::string& name) {
-  lxw_worksheet* ws = book.sheet(name.c_str());
+  lxw_worksheet* ws = book.sheet(spec.name);
   std::vector<double> widths(spec.columns.size());
   for (std::size_t j = 0; j < spec.columns.size(); ++j) {
     const Column& c = table.columns()[spec.columns[j]];
@@ -178,9 +159,22 @@ void write_sheet_part(Workbook& book, const RowTable& table, const SheetSpec& sp
     filled_column[j] =
         std::find(spec.filled.begin(), spec.filled.end(), spec.columns[j]) != spec.filled.end();
   }
+  const std::size_t n = spec.rows.size();
+  const std::size_t head = n > spec.max_rows ? spec.max_rows / 2 : n;
+  const std::size_t tail_from = n > spec.max_rows ? n - (spec.max_rows - head) : n;
   std::string safe;
-  for (std::size_t r = 0; r < spec.rows.size(); ++r) {
-    const auto xr = static_cast<lxw_row_t>(r + 1);
+  lxw_row_t xr = 0;
+  for (std::size_t r = 0; r < n; ++r) {
+    if (r == head && head < tail_from) {
+      const std::string gap = "…… 中间 " + std::to_string(tail_from - head) +
+                              " 行从略，完整名单见 " + spec.where_all + " / " +
+                              std::to_string(tail_from - head) +
+                              " rows left out here: all are in " + spec.where_all;
+      ++xr;
+      worksheet_write_string(ws, xr, 0, gap.c_str(), nullptr);
+      r = tail_from;
+    }
+    ++xr;
     const std::size_t i = spec.rows[r];
     lxw_format* fill = spec.fill_of ? spec.fill_of(i) : nullptr;
     const std::vector<Value>& row = table.row(i);
@@ -208,8 +202,7 @@ void write_sheet_part(Workbook& book, const RowTable& table, const SheetSpec& sp
                          nullptr);
   worksheet_freeze_panes(ws, 1, static_cast<lxw_col_t>(spec.frozen_columns));
   if (!spec.columns.empty())
-    worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(spec.rows.size()),
-                         static_cast<lxw_col_t>(spec.columns.size() - 1));
+    worksheet_autofilter(ws, 0, 0, xr, static_cast<lxw_col_t>(spec.columns.size() - 1));
 }
 
 std::vector<std::size_t> columns_named(const RowTable& table,
@@ -235,7 +228,7 @@ std::vector<std::size_t> column_order(const RowTable& table, std::vector<std::st
 }
 
 void group_sheet(Workbook& book, const RowTable& table, const ReportInput& in, Group g,
-                 const char* name) {
+                 const char* name, const XlsxLimits& limits) {
   const ReviewResult& result = in.result;
   SheetSpec spec;
   spec.name = name;
@@ -245,10 +238,13 @@ void group_sheet(Workbook& book, const RowTable& table, const ReportInput& in, G
   spec.rows = ranking_order(in, g);
   spec.filled = {table.column("class"), table.column("class_label")};
   spec.fill_of = [&](std::size_t i) { return book.fill(result.enterprises[i].grade); };
+  spec.max_rows = limits.list_rows;
+  spec.where_all = "enterprises.csv、muyield.gpkg";
   write_sheet(book, table, spec);
 }
 
-void flagged_sheet(Workbook& book, const RowTable& table, const ReportInput& in) {
+void flagged_sheet(Workbook& book, const RowTable& table, const ReportInput& in,
+                   const XlsxLimits& limits) {
   const ReviewResult& result = in.result;
   // The columns a planner acts on; every parcel column is in parcels.csv and muyield.gpkg.
   SheetSpec spec;
@@ -271,6 +267,8 @@ void flagged_sheet(Workbook& book, const RowTable& table, const ReportInput& in)
       return class_text(result.parcels[i].grade, in.config);
     return std::nullopt;
   };
+  spec.max_rows = limits.list_rows;
+  spec.where_all = "parcels.csv、muyield.gpkg";
   write_sheet(book, table, spec);
 }
 
@@ -290,14 +288,14 @@ void parks_sheet(Workbook& book, const RowTable& table) {
 
 }  // namespace
 
-void write_xlsx(const std::string& path, const ReportInput& in) {
+void write_xlsx(const std::string& path, const ReportInput& in, const XlsxLimits& limits) {
   io::PendingFile pending(path);
   {
     Workbook book(pending.temp_path(), in.result);
     const RowTable enterprises(in.enterprises);
-    group_sheet(book, enterprises, in, Group::above, "规上企业");
-    group_sheet(book, enterprises, in, Group::below, "规下企业");
-    flagged_sheet(book, RowTable(in.parcels), in);
+    group_sheet(book, enterprises, in, Group::above, "规上企业", limits);
+    group_sheet(book, enterprises, in, Group::below, "规下企业", limits);
+    flagged_sheet(book, RowTable(in.parcels), in, limits);
     parks_sheet(book, RowTable(in.parks));
     book.close();
   }

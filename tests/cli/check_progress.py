@@ -42,7 +42,8 @@ else:
         failures.append(f"percents: {percents}")
     if stages[-1] != "done" or stages[0] != "read inputs":
         failures.append(f"stages: {stages}")
-    for stage in ("parcels: repair and area", "overlay: buildings on parcels", "write outputs"):
+    for stage in ("parcels: repair and area", "enterprises: class stability",
+                  "enterprises: what it takes", "overlay: buildings on parcels", "write outputs"):
         if stage not in stages:
             failures.append(f"no stage {stage}: {sorted(set(stages))}")
     if not os.path.exists(f"{work}/lines/run.json"):

@@ -71,7 +71,7 @@ TEST_CASE("report at a province's size: tables cut to their ends, maps drawn as 
   CHECK(count(html, "class=\"flagged\"><title>") == 1);
   CHECK_THAT(html, Contains("低效用地 1 宗"));
   // Ranking tables of more rows than the limit show a row saying how many are left out.
-  CHECK_THAT(html, Contains("行从略，完整名单见 rankings.xlsx"));
+  CHECK_THAT(html, Contains("行从略，完整名单见 CSV 文件与 muyield.gpkg"));
   // Without limits nothing is left out.
   CHECK(small_report_html().find("行从略") == std::string::npos);
 }

@@ -138,7 +138,8 @@ int nearest_rank(int runs, int percent) {
 
 std::vector<ClassStability> group_stability(const GroupModel& m, const std::vector<Grade>& grades,
                                             const ClassConfig& classes,
-                                            const StabilityConfig& config, int threads) {
+                                            const StabilityConfig& config, int threads,
+                                            Progress* progress) {
   const std::size_t n = m.size();
   const int runs = std::max(1, config.runs);
   std::vector<ClassStability> out(n);
@@ -244,6 +245,7 @@ std::vector<ClassStability> group_stability(const GroupModel& m, const std::vect
         }
       }
     });
+    if (progress) progress->advance(static_cast<std::size_t>(count));
   }
   for (std::size_t f = 0; f < n; ++f) {
     ClassStability& s = out[f];
@@ -260,18 +262,24 @@ std::vector<ClassStability> group_stability(const GroupModel& m, const std::vect
 
 void assess_stability(const std::vector<Enterprise>& inputs,
                       std::vector<EnterpriseResult>& enterprises, const ReviewConfig& config,
-                      int threads) {
+                      int threads, Progress* progress) {
   for (EnterpriseResult& e : enterprises) e.stability.reset();
   if (!config.stability.enabled) return;
+  if (progress)
+    progress->begin("enterprises: class stability",
+                    static_cast<std::size_t>(std::max(1, config.stability.runs)) * kGroups.size());
   for (Group g : kGroups) {
     const GroupModel m = build_group_model(g, inputs, enterprises, config.scoring);
     std::vector<Grade> grades;
     grades.reserve(m.size());
     for (std::size_t i : m.enterprise) grades.push_back(enterprises[i].grade);
     std::vector<ClassStability> s =
-        group_stability(m, grades, config.classes, config.stability, threads);
+        group_stability(m, grades, config.classes, config.stability, threads, progress);
+    if (m.size() == 0 && progress)  // an empty group has no runs to report
+      progress->advance(static_cast<std::size_t>(std::max(1, config.stability.runs)));
     for (std::size_t f = 0; f < m.size(); ++f) enterprises[m.enterprise[f]].stability = s[f];
   }
+  if (progress) progress->end();
 }
 
 }  // namespace muyield::method

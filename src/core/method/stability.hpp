@@ -13,6 +13,7 @@
 #include "core/method/group_model.hpp"
 #include "muyield/config.hpp"
 #include "muyield/model.hpp"
+#include "muyield/progress.hpp"
 #include "muyield/result.hpp"
 
 namespace muyield::method {
@@ -21,12 +22,13 @@ namespace muyield::method {
 std::vector<ClassStability> group_stability(const GroupModel& model,
                                             const std::vector<Grade>& grades,
                                             const ClassConfig& classes,
-                                            const StabilityConfig& config, int threads);
+                                            const StabilityConfig& config, int threads,
+                                            Progress* progress = nullptr);
 
 // Sets EnterpriseResult::stability of every rated firm of both groups (needs ranked firms).
 void assess_stability(const std::vector<Enterprise>& inputs,
                       std::vector<EnterpriseResult>& enterprises, const ReviewConfig& config,
-                      int threads);
+                      int threads, Progress* progress = nullptr);
 
 // The nearest-rank percentile positions used for rank_p5 / rank_p95 with `runs` samples:
 // the k-th smallest with k = ⌈runs × p / 100⌉.

@@ -5,6 +5,7 @@
 #include <functional>
 #include <limits>
 
+#include "core/method/nearby_search.hpp"
 #include "core/method/ranking.hpp"
 #include "core/method/scoring.hpp"
 #include "core/parallel.hpp"
@@ -95,6 +96,8 @@ ClassOracle::ClassOracle(const GroupModel& model, const std::vector<Enterprise>&
   }
   mean_tax_ = with_tax > 0 ? group_tax / with_tax : 0.0;
   score_totals(model, weights_.data(), base_benchmarks.data(), base_totals_.data());
+  for (std::size_t c = 0; c < model.columns.size(); ++c)
+    base_means_.push_back(mean_score(c, base_benchmarks[c], std::nan(""), std::nan("")));
   for (std::size_t j = 0; j < model.size(); ++j)
     if (!model.vetoed[j]) by_total_.push_back(j);
   std::sort(by_total_.begin(), by_total_.end(), [&](std::size_t a, std::size_t b) {
@@ -107,14 +110,14 @@ ClassOracle::ClassOracle(const GroupModel& model, const std::vector<Enterprise>&
   }
 }
 
-double ClassOracle::mean_score(std::size_t c, double benchmark, double old_x, double new_x) const {
-  const SortedColumn& s = sorted_[c];
+double ClassOracle::mean_score(std::size_t c, double benchmark, double old_x, double new_x) {
+  SortedColumn& s = sorted_[c];
   const double w = weights_[c], cap = base_.cap;
   int n = s.n_with - (std::isnan(old_x) ? 0 : 1) + (std::isnan(new_x) ? 0 : 1);
   if (n <= 0 || !(benchmark > 0)) return 0;
   const double limit = cap * benchmark;  // x ≥ limit scores the cap
-  const std::size_t k = static_cast<std::size_t>(
-      std::lower_bound(s.positive.begin(), s.positive.end(), limit) - s.positive.begin());
+  const std::size_t k = s.hint =
+      partition_point_from(s.positive, s.hint, [limit](double x) { return x < limit; });
   double sum = w * (s.prefix[k] / benchmark + cap * static_cast<double>(s.positive.size() - k));
   if (!std::isnan(old_x)) sum -= indicator_score(old_x, benchmark, w, cap);
   if (!std::isnan(new_x)) sum += indicator_score(new_x, benchmark, w, cap);
@@ -173,7 +176,8 @@ Grade ClassOracle::grade_with(std::size_t f, std::optional<double> tax, double l
       else
         shift = std::numeric_limits<double>::infinity();
     }
-    means_[c] = mean_score(c, benchmarks_[c], old_x, new_x);
+    // A column that does not move with tax or land keeps its mean whatever is asked.
+    means_[c] = moves_[c] ? mean_score(c, benchmarks_[c], old_x, new_x) : base_means_[c];
     own_total += std::isnan(new_x) ? means_[c]
                                    : indicator_score(new_x, benchmarks_[c], weights_[c], base_.cap);
   }
@@ -184,14 +188,11 @@ Grade ClassOracle::grade_with(std::size_t f, std::optional<double> tax, double l
   // Others sure to stay ahead (review total above the band) or behind (below it); rounding in
   // the sums is covered by a margin far above it and far below any score difference that counts.
   const double margin = shift + 1e-8 * (1 + std::abs(own_total));  // > rank_total's rounding
-  const auto first_in_band =
-      static_cast<std::size_t>(std::upper_bound(by_total_values_.begin(), by_total_values_.end(),
-                                                own_total + margin, std::greater<double>()) -
-                               by_total_values_.begin());
-  const auto first_below =
-      static_cast<std::size_t>(std::lower_bound(by_total_values_.begin(), by_total_values_.end(),
-                                                own_total - margin, std::greater<double>()) -
-                               by_total_values_.begin());
+  const double band_top = own_total + margin, band_bottom = own_total - margin;
+  const std::size_t first_in_band = hint_band_ = partition_point_from(
+      by_total_values_, hint_band_, [band_top](double t) { return t >= band_top; });
+  const std::size_t first_below = hint_below_ = partition_point_from(
+      by_total_values_, hint_below_, [band_bottom](double t) { return t > band_bottom; });
   int ahead = static_cast<int>(first_in_band) - (position_[f] < first_in_band ? 1 : 0);
   for (std::size_t k = first_in_band; k < first_below; ++k) {
     const std::size_t j = by_total_[k];
@@ -261,19 +262,23 @@ WhatItTakes what_it_takes(ClassOracle& oracle, const GroupModel& model, std::siz
 
 void assess_what_it_takes(const std::vector<Enterprise>& inputs,
                           std::vector<EnterpriseResult>& enterprises, const ReviewConfig& config,
-                          int threads) {
+                          int threads, Progress* progress) {
   for (EnterpriseResult& e : enterprises) e.takes = WhatItTakes{};
   if (!config.stability.what_it_takes) return;
+  if (progress) progress->begin("enterprises: what it takes", enterprises.size());
   for (Group g : kGroups) {
     const GroupModel m = build_group_model(g, inputs, enterprises, config.scoring);
     std::vector<WhatItTakes> out(m.size());
     parallel_chunks(m.size(), std::max(1, threads), [&](int, std::size_t begin, std::size_t end) {
       ClassOracle oracle(m, inputs, enterprises, config.classes);
-      for (std::size_t f = begin; f < end; ++f)
+      for (std::size_t f = begin; f < end; ++f) {
         out[f] = what_it_takes(oracle, m, f, inputs, enterprises, config);
+        if (progress && (f - begin) % 1024 == 1023) progress->advance(1024);
+      }
     });
     for (std::size_t f = 0; f < m.size(); ++f) enterprises[m.enterprise[f]].takes = out[f];
   }
+  if (progress) progress->end();
 }
 
 }  // namespace muyield::method

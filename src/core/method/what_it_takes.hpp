@@ -23,6 +23,7 @@
 #include "core/method/group_model.hpp"
 #include "muyield/config.hpp"
 #include "muyield/model.hpp"
+#include "muyield/progress.hpp"
 #include "muyield/result.hpp"
 
 namespace muyield::method {
@@ -56,8 +57,9 @@ class ClassOracle {
     int n_with = 0;                         // firms with the value (any sign)
     double numerator = 0, denominator = 0;  // the aggregate ratio's sums
     int count = 0;
+    std::size_t hint = 0;  // where the last search of `positive` ended
   };
-  double mean_score(std::size_t c, double benchmark, double old_x, double new_x) const;
+  double mean_score(std::size_t c, double benchmark, double old_x, double new_x);
   double total_of(std::size_t j) const;  // firm j's total with benchmarks_ and means_
 
   const GroupModel& base_;
@@ -65,6 +67,7 @@ class ClassOracle {
   const std::vector<EnterpriseResult>& enterprises_;
   const ClassConfig& classes_;
   std::vector<double> weights_, benchmarks_, means_;
+  std::vector<double> base_means_;  // per column, the review's mean score
   std::vector<SortedColumn> sorted_;
   std::vector<double> base_totals_;      // every firm's review total (score_totals)
   std::vector<std::size_t> by_total_;    // non-vetoed firms, base total descending
@@ -72,6 +75,7 @@ class ClassOracle {
   std::vector<std::size_t> position_;    // firm → index in by_total_ (size() if vetoed)
   std::vector<unsigned char> moves_;     // per column: moves with the firm's tax or land
   std::size_t last_band_ = 0;
+  std::size_t hint_band_ = 0, hint_below_ = 0;  // where the last searches of by_total_values_ ended
   double mean_tax_ = 0;
 };
 
@@ -84,6 +88,6 @@ WhatItTakes what_it_takes(ClassOracle& oracle, const GroupModel& model, std::siz
 // Sets EnterpriseResult::takes of every rated firm (needs ranked firms); parallel over firms.
 void assess_what_it_takes(const std::vector<Enterprise>& inputs,
                           std::vector<EnterpriseResult>& enterprises, const ReviewConfig& config,
-                          int threads);
+                          int threads, Progress* progress = nullptr);
 
 }  // namespace muyield::method
