@@ -136,9 +136,10 @@ struct SheetSpec {
   std::function<lxw_format*(std::size_t row)> fill_of;
   // Replacement text for a cell (e.g. Chinese flag names); nullopt = the table's value.
   std::function<std::optional<std::string>(std::size_t row, std::size_t column)> text_of;
-  // Longer lists keep their first and last rows (XlsxLimits) and say which files hold them all.
+  // Longer lists keep their first and last rows (XlsxLimits) and say that the CSV `all_in` and
+  // muyield.gpkg hold them all.
   std::size_t max_rows = std::numeric_limits<std::size_t>::max();
-  const char* where_all = "";
+  const char* all_in = "";
 };
 
 void write_sheet(Workbook& book, const RowTable& table, const SheetSpec& spec) {
@@ -166,10 +167,10 @@ void write_sheet(Workbook& book, const RowTable& table, const SheetSpec& spec) {
   lxw_row_t xr = 0;
   for (std::size_t r = 0; r < n; ++r) {
     if (r == head && head < tail_from) {
-      const std::string gap = "…… 中间 " + std::to_string(tail_from - head) +
-                              " 行从略，完整名单见 " + spec.where_all + " / " +
-                              std::to_string(tail_from - head) +
-                              " rows left out here: all are in " + spec.where_all;
+      const std::string gap =
+          "…… 中间 " + std::to_string(tail_from - head) + " 行从略，完整名单见 " + spec.all_in +
+          " 与 muyield.gpkg / " + std::to_string(tail_from - head) +
+          " rows left out here: all are in " + spec.all_in + " and muyield.gpkg";
       ++xr;
       worksheet_write_string(ws, xr, 0, gap.c_str(), nullptr);
       r = tail_from;
@@ -239,7 +240,7 @@ void group_sheet(Workbook& book, const RowTable& table, const ReportInput& in, G
   spec.filled = {table.column("class"), table.column("class_label")};
   spec.fill_of = [&](std::size_t i) { return book.fill(result.enterprises[i].grade); };
   spec.max_rows = limits.list_rows;
-  spec.where_all = "enterprises.csv、muyield.gpkg";
+  spec.all_in = "enterprises.csv";
   write_sheet(book, table, spec);
 }
 
@@ -268,7 +269,7 @@ void flagged_sheet(Workbook& book, const RowTable& table, const ReportInput& in,
     return std::nullopt;
   };
   spec.max_rows = limits.list_rows;
-  spec.where_all = "parcels.csv、muyield.gpkg";
+  spec.all_in = "parcels.csv";
   write_sheet(book, table, spec);
 }
 

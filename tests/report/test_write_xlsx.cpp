@@ -46,7 +46,7 @@ TEST_CASE("workbook lists longer than the limit keep their ends and say what is 
   REQUIRE(cut.size() == 3);  // first, the row saying how many are left out, last
   CHECK(cut[0] == "1");      // rank 1 stays
   CHECK(cut[1].find("中间 " + std::to_string(below - 2) + " 行从略") != std::string::npos);
-  CHECK(cut[1].find("enterprises.csv") != std::string::npos);
+  CHECK(cut[1].find("完整名单见 enterprises.csv 与 muyield.gpkg") != std::string::npos);
 
   report::write_xlsx(path, small.in);  // the default limit: a county's list is whole
   const std::vector<std::string> whole = first_cells(path, "规下企业");
