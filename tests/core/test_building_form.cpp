@@ -188,3 +188,26 @@ TEST_CASE("coverage and FAR agree with shapely to 1e-9 on 300 generated parcels"
   }
   CHECK(compared == 300);
 }
+
+TEST_CASE("a building across a zone edge from its parcel is measured in the parcel's zone",
+          "[form]") {
+  // Lon/lat input at the edge of the 3° zones 114 and 117 (115.5°E). The parcel's centroid is
+  // in zone 114; building A's in zone 117 (it is projected from lon/lat into zone 114 for this
+  // parcel), building B's in zone 114. Each building is 0.0005° × 0.0004°, the parcel
+  // 0.0025° × 0.001°: over ~250 m the projection's scale and cos(latitude) vary by < 10⁻⁵, so
+  // coverage = 2 · 0.2 / 2.5 = 0.16 by hand.
+  auto rect = [](double lon0, double lat0, double lon1, double lat1) {
+    return MultiPolygon{
+        {{{lon0, lat0}, {lon1, lat0}, {lon1, lat1}, {lon0, lat1}, {lon0, lat0}}, {}}};
+  };
+  ReviewInput in = with_buildings({test::parcel("Z", rect(115.4985, 28.9, 115.501, 28.901))},
+                                  {building(rect(115.5001, 28.9002, 115.5006, 28.9006), 2),
+                                   building(rect(115.499, 28.9002, 115.4995, 28.9006), 1)});
+  in.parcels_crs = in.buildings_crs = in.points_crs = {"EPSG:4490"};
+  const ReviewResult r = run_review(in, ReviewConfig::defaults());
+  const ParcelResult& p = r.parcels[0];
+  REQUIRE(p.gk_central_meridian == 114);
+  CHECK(p.n_buildings == 2);
+  CHECK(*p.coverage == Approx(0.16).epsilon(1e-4));
+  CHECK(*p.far == Approx(0.08 * 2 + 0.08 * 1).epsilon(1e-4));
+}
