@@ -28,7 +28,7 @@ std::optional<double> effective_floors(const Building& b, const BuildingConfig& 
 namespace {
 
 struct PreparedBuilding {
-  MultiPolygon lonlat;  // dropped before the overlay unless a parcel of another zone meets it
+  MultiPolygon lonlat;
   MultiPolygon planar;  // in the zone of its own centroid
   int zone = 0;
   std::optional<double> floors;
@@ -133,28 +133,6 @@ BuildingFormOutcome compute_building_form(const ReviewInput& input,
     shape_building.push_back(i);
   }
   const geometry::BoxIndex index = geometry::BoxIndex::of_parts(shapes);
-  auto for_each_candidate = [&](const ParcelResult& p, auto&& f) {
-    index.for_each_intersecting(geometry::envelope(p.lonlat),
-                                [&](std::uint32_t s) { f(shape_building[s]); });
-  };
-
-  // 2b. A building's lon/lat shape is used again only by a parcel of another Gauss–Krüger zone
-  // (projected into that parcel's zone); the others are dropped before the overlay, which holds
-  // every building as read and in its zone (at 10⁶ parcels the lon/lat copies are ~0.4 GB).
-  {
-    std::vector<std::vector<std::uint32_t>> across(chunks);
-    parallel_chunks(parcels.size(), chunks, [&](int c, std::size_t begin, std::size_t end) {
-      for (std::size_t k = begin; k < end; ++k)
-        for_each_candidate(parcels[k], [&](std::uint32_t b) {
-          if (buildings[b].zone != parcels[k].gk_central_meridian) across[c].push_back(b);
-        });
-    });
-    std::vector<char> keep(buildings.size(), 0);
-    for (const auto& part : across)
-      for (std::uint32_t b : part) keep[b] = 1;
-    for (std::size_t b = 0; b < buildings.size(); ++b)
-      if (!keep[b]) MultiPolygon().swap(buildings[b].lonlat);
-  }
 
   // 3. Per parcel: candidates by box, exact clipping in the parcel's zone.
   std::vector<Issues> overlaps(chunks);
@@ -168,7 +146,8 @@ BuildingFormOutcome compute_building_form(const ReviewInput& input,
     for (std::size_t k = begin; k < end; ++k) {
       ParcelResult& p = parcels[k];
       hits.clear();
-      for_each_candidate(p, [&](std::uint32_t b) { hits.push_back(b); });
+      index.for_each_intersecting(geometry::envelope(p.lonlat),
+                                  [&](std::uint32_t s) { hits.push_back(shape_building[s]); });
       std::sort(hits.begin(), hits.end());
       hits.erase(std::unique(hits.begin(), hits.end()), hits.end());
       MultiPolygon planar = p.lonlat;
