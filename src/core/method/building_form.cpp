@@ -27,12 +27,13 @@ std::optional<double> effective_floors(const Building& b, const BuildingConfig& 
 
 namespace {
 
+// A usable building as the overlay takes it (an unusable one is in no index box). The lon/lat
+// shape is not kept: its parts' boxes go to the index, and the few buildings a parcel of another
+// zone meets are computed again (at 10⁶ parcels the copies were ~0.5 GB).
 struct PreparedBuilding {
-  MultiPolygon lonlat;
   MultiPolygon planar;  // in the zone of its own centroid
   int zone = 0;
   std::optional<double> floors;
-  bool usable = false;
 };
 
 Issue building_issue(const Building& b, std::string field, std::string value, std::string reason,
@@ -57,9 +58,20 @@ class ZoneTransformers {
   std::map<int, geometry::Transformer> zones_;
 };
 
-void prepare_building(const Building& in, PreparedBuilding& out, const geometry::GeosContext& geos,
-                      const geometry::Transformer& to_lonlat, ZoneTransformers& zones,
-                      const BuildingConfig& config, Issues& issues) {
+// A usable building's lon/lat shape, computed again as prepare_building computes it.
+MultiPolygon lonlat_again(const Building& in, const geometry::GeosContext& geos,
+                          const geometry::Transformer& to_lonlat) {
+  MultiPolygon g = geometry::repair(geos, in.geometry).geometry;
+  to_lonlat.apply(g);
+  return g;
+}
+
+// Building `index`: repaired, projected into its own zone, its lon/lat parts' boxes added to
+// `boxes` (tagged with `index`), or reported as unusable.
+void prepare_building(const Building& in, std::uint32_t index, PreparedBuilding& out,
+                      std::vector<geometry::BoxIndex::Entry>& boxes,
+                      const geometry::GeosContext& geos, const geometry::Transformer& to_lonlat,
+                      ZoneTransformers& zones, const BuildingConfig& config, Issues& issues) {
   geometry::RepairOutcome r = geometry::repair(geos, in.geometry);
   if (r.geometry.empty()) {
     issues.push_back(building_issue(in, "geometry", "",
@@ -70,8 +82,8 @@ void prepare_building(const Building& in, PreparedBuilding& out, const geometry:
   }
   if (r.changed)
     issues.push_back(building_issue(in, "geometry", "", r.describe(), Severity::warning, false));
-  out.lonlat = std::move(r.geometry);
-  if (!to_lonlat.apply(out.lonlat)) {
+  MultiPolygon lonlat = std::move(r.geometry);
+  if (!to_lonlat.apply(lonlat)) {
     issues.push_back(
         building_issue(in, "geometry", "",
                        "坐标无法转换，请检查坐标系 / coordinates cannot be transformed: "
@@ -79,8 +91,9 @@ void prepare_building(const Building& in, PreparedBuilding& out, const geometry:
                        Severity::reject, true));
     return;
   }
-  out.zone = geometry::gk_central_meridian(geometry::centroid(out.lonlat).x);
-  out.planar = out.lonlat;
+  out.zone = geometry::gk_central_meridian(geometry::centroid(lonlat).x);
+  for (const Polygon& part : lonlat) boxes.emplace_back(geometry::envelope(part), index);
+  out.planar = std::move(lonlat);
   zones.get(out.zone).apply(out.planar);
   out.floors = effective_floors(in, config);
   if (!out.floors) {
@@ -90,7 +103,6 @@ void prepare_building(const Building& in, PreparedBuilding& out, const geometry:
                        "height: counts in the footprint, not in floor area",
                        Severity::warning, false));
   }
-  out.usable = true;
 }
 
 }  // namespace
@@ -107,13 +119,15 @@ BuildingFormOutcome compute_building_form(const ReviewInput& input,
   // 1. Buildings: repair, lon/lat, own GK zone, floors.
   std::vector<PreparedBuilding> buildings(input.buildings.size());
   std::vector<Issues> found(chunks);
+  std::vector<std::vector<geometry::BoxIndex::Entry>> boxes(chunks);
   if (progress) progress->begin("buildings: repair and project", buildings.size());
   parallel_chunks(buildings.size(), chunks, [&](int c, std::size_t begin, std::size_t end) {
     geometry::GeosContext geos;
     geometry::Transformer to_lonlat(crs.definition, geometry::kCgcs2000);
     ZoneTransformers zones;
     for (std::size_t i = begin; i < end; ++i)
-      prepare_building(input.buildings[i], buildings[i], geos, to_lonlat, zones, config, found[c]);
+      prepare_building(input.buildings[i], static_cast<std::uint32_t>(i), buildings[i], boxes[c],
+                       geos, to_lonlat, zones, config, found[c]);
     if (progress) progress->advance(end - begin);
   });
   if (progress) progress->end();
@@ -124,21 +138,22 @@ BuildingFormOutcome compute_building_form(const ReviewInput& input,
     }
   outcome.used = static_cast<long>(buildings.size()) - outcome.rejected;
 
-  // 2. A packed index of the usable buildings' parts, in lon/lat.
-  std::vector<const MultiPolygon*> shapes;
-  std::vector<std::uint32_t> shape_building;
-  for (std::uint32_t i = 0; i < buildings.size(); ++i) {
-    if (!buildings[i].usable) continue;
-    shapes.push_back(&buildings[i].lonlat);
-    shape_building.push_back(i);
-  }
-  const geometry::BoxIndex index = geometry::BoxIndex::of_parts(shapes);
+  // 2. A packed index of the usable buildings' parts, in lon/lat (in building order).
+  const geometry::BoxIndex index = [&] {
+    std::vector<geometry::BoxIndex::Entry> all;
+    for (std::vector<geometry::BoxIndex::Entry>& part : boxes) {
+      all.insert(all.end(), part.begin(), part.end());
+      std::vector<geometry::BoxIndex::Entry>().swap(part);
+    }
+    return geometry::BoxIndex(all);
+  }();
 
   // 3. Per parcel: candidates by box, exact clipping in the parcel's zone.
   std::vector<Issues> overlaps(chunks);
   if (progress) progress->begin("overlay: buildings on parcels", parcels.size());
   parallel_chunks(parcels.size(), chunks, [&](int c, std::size_t begin, std::size_t end) {
     geometry::GeosContext geos;
+    geometry::Transformer to_lonlat(crs.definition, geometry::kCgcs2000);
     ZoneTransformers zones;
     std::vector<std::uint32_t> hits;
     std::vector<geometry::PlanarBuilding> candidates;
@@ -147,7 +162,7 @@ BuildingFormOutcome compute_building_form(const ReviewInput& input,
       ParcelResult& p = parcels[k];
       hits.clear();
       index.for_each_intersecting(geometry::envelope(p.lonlat),
-                                  [&](std::uint32_t s) { hits.push_back(shape_building[s]); });
+                                  [&](std::uint32_t b) { hits.push_back(b); });
       std::sort(hits.begin(), hits.end());
       hits.erase(std::unique(hits.begin(), hits.end()), hits.end());
       MultiPolygon planar = p.lonlat;
@@ -160,7 +175,7 @@ BuildingFormOutcome compute_building_form(const ReviewInput& input,
         if (pb.zone == p.gk_central_meridian) {
           candidates.push_back({&pb.planar, pb.floors});
         } else {
-          reprojected.push_back(pb.lonlat);
+          reprojected.push_back(lonlat_again(input.buildings[b], geos, to_lonlat));
           zones.get(p.gk_central_meridian).apply(reprojected.back());
           candidates.push_back({&reprojected.back(), pb.floors});
         }
