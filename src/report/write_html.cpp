@@ -8,6 +8,7 @@
 #include "report/charts.hpp"
 #include "report/html.hpp"
 #include "report/labels.hpp"
+#include "report/list_cut.hpp"
 #include "report/ordering.hpp"
 #include "report/palette.hpp"
 #include "report/report.hpp"
@@ -105,17 +106,13 @@ std::string table_html(const RowTable& table, const TableSpec& spec) {
     s += "<th>" + escape(table.columns()[cols.back()].label) + "</th>";
   }
   s += "</tr></thead>\n<tbody>\n";
-  const std::size_t n = spec.rows.size();
-  const std::size_t head = n > spec.max_rows ? spec.max_rows / 2 : n;
-  const std::size_t tail_from = n > spec.max_rows ? n - (spec.max_rows - head) : n;
-  for (std::size_t r = 0; r < n; ++r) {
-    if (r == head && head < tail_from) {
-      s += "<tr class=\"gap\"><td colspan=\"" + std::to_string(cols.size()) + "\">…… 中间 " +
-           std::to_string(tail_from - head) +
-           " 行从略，完整名单见 CSV 文件与 muyield.gpkg / rows left out here: all are in "
-           "the CSV files and muyield.gpkg</td></tr>\n";
-      r = tail_from;
-    }
+  auto gap = [&](std::size_t left_out) {
+    s += "<tr class=\"gap\"><td colspan=\"" + std::to_string(cols.size()) + "\">" +
+         escape(
+             left_out_text(left_out, "CSV 文件与 muyield.gpkg", "the CSV files and muyield.gpkg")) +
+         "</td></tr>\n";
+  };
+  auto row_at = [&](std::size_t r) {
     const std::size_t i = spec.rows[r];
     s += "<tr>";
     for (std::size_t j = 0; j < cols.size(); ++j) {
@@ -134,7 +131,8 @@ std::string table_html(const RowTable& table, const TableSpec& spec) {
         s += number_cell(c, v.number);
     }
     s += "</tr>\n";
-  }
+  };
+  for_each_shown(spec.rows.size(), spec.max_rows, row_at, gap);
   return s + "</tbody></table>\n";
 }
 

@@ -12,6 +12,7 @@
 #include "io/pending_file.hpp"
 #include "io/write_outputs.hpp"
 #include "report/labels.hpp"
+#include "report/list_cut.hpp"
 #include "report/ordering.hpp"
 #include "report/palette.hpp"
 #include "report/report.hpp"
@@ -160,21 +161,15 @@ void write_sheet(Workbook& book, const RowTable& table, const SheetSpec& spec) {
     filled_column[j] =
         std::find(spec.filled.begin(), spec.filled.end(), spec.columns[j]) != spec.filled.end();
   }
-  const std::size_t n = spec.rows.size();
-  const std::size_t head = n > spec.max_rows ? spec.max_rows / 2 : n;
-  const std::size_t tail_from = n > spec.max_rows ? n - (spec.max_rows - head) : n;
   std::string safe;
   lxw_row_t xr = 0;
-  for (std::size_t r = 0; r < n; ++r) {
-    if (r == head && head < tail_from) {
-      const std::string gap =
-          "…… 中间 " + std::to_string(tail_from - head) + " 行从略，完整名单见 " + spec.all_in +
-          " 与 muyield.gpkg / " + std::to_string(tail_from - head) +
-          " rows left out here: all are in " + spec.all_in + " and muyield.gpkg";
-      ++xr;
-      worksheet_write_string(ws, xr, 0, gap.c_str(), nullptr);
-      r = tail_from;
-    }
+  auto gap = [&](std::size_t left_out) {
+    const std::string all_in(spec.all_in);
+    const std::string text =
+        left_out_text(left_out, all_in + " 与 muyield.gpkg", all_in + " and muyield.gpkg");
+    worksheet_write_string(ws, ++xr, 0, text.c_str(), nullptr);
+  };
+  auto row_at = [&](std::size_t r) {
     ++xr;
     const std::size_t i = spec.rows[r];
     lxw_format* fill = spec.fill_of ? spec.fill_of(i) : nullptr;
@@ -197,7 +192,8 @@ void write_sheet(Workbook& book, const RowTable& table, const SheetSpec& spec) {
         worksheet_write_blank(ws, xr, xc, fill);
       }
     }
-  }
+  };
+  for_each_shown(spec.rows.size(), spec.max_rows, row_at, gap);
   for (std::size_t j = 0; j < spec.columns.size(); ++j)
     worksheet_set_column(ws, static_cast<lxw_col_t>(j), static_cast<lxw_col_t>(j), widths[j],
                          nullptr);
