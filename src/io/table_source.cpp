@@ -318,7 +318,6 @@ TableSource::TableSource(const SourceSpec& spec, TableKind kind)
       layer_name_(spec.layer),
       mapping_(spec.mapping),
       current_(nullptr, destroy_feature) {
-  shared_name_ = SharedName(name_);
   ensure_gdal();
   GdalMessages messages;
   const bool is_database = is_pg_connection(spec.path);

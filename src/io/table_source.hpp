@@ -64,9 +64,10 @@ class TableSource {
   TableSource(const TableSource&) = delete;
   TableSource& operator=(const TableSource&) = delete;
 
-  const std::string& name() const { return name_; }  // the input as named (password hidden)
-  const SharedName& shared_name() const { return shared_name_; }  // the same, for records
-  const std::string& layer_name() const { return layer_name_; }   // as given: name, SQL or empty
+  // The input as named (password hidden); records share it (SourceRow).
+  const std::string& name() const { return name_.str(); }
+  const SharedName& shared_name() const { return name_; }
+  const std::string& layer_name() const { return layer_name_; }  // as given: name, SQL or empty
   // Databases: SHA-256 of the rows (pg_checksum.hpp); files are hashed by run_record.
   const std::string& content_sha256() const { return content_sha256_; }
   const Recognition& recognition() const { return recognition_; }
@@ -94,8 +95,8 @@ class TableSource {
 
  private:
   void detect_header_row(TableKind kind);
-  SharedName shared_name_;
-  std::string name_, layer_name_, content_sha256_, driver_, encoding_, encoding_note_, vsimem_copy_,
+  SharedName name_;
+  std::string layer_name_, content_sha256_, driver_, encoding_, encoding_note_, vsimem_copy_,
       vsimem_dir_;
   GDALDatasetH dataset_ = nullptr;
   OGRLayer* layer_ = nullptr;
