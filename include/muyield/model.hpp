@@ -41,7 +41,6 @@ class SharedName {
     static const std::string kNone;
     return text_ ? *text_ : kNone;
   }
-  bool empty() const { return str().empty(); }
 
  private:
   std::shared_ptr<const std::string> text_;

@@ -40,8 +40,9 @@ std::uint64_t run_seed(std::uint64_t seed, int run, Group g) {
 // order they are given in among equal totals (the tie-break order). Each total becomes the
 // integer q = round(total · 10⁹), rank_total's numerator, so that integers order exactly as
 // rank_total does; each firm is then one word (q_max − q) << firm_bits | firm, sorted by a
-// stable LSD radix sort on the key bits only (3–4 passes over 8 bytes per firm: a fifth of
-// std::sort's time at 10⁵ firms, and most of a run's time before this).
+// stable LSD radix sort on the key bits only (3–4 passes over 8 bytes per firm instead of 5–6
+// over 16 with the total's bits as key: the whole stability stage at 10⁵ firms on one thread
+// went from 12.7 to 6.9 s with this and replace_top below).
 class TotalOrder {
  public:
   explicit TotalOrder(std::size_t n_firms)
@@ -143,7 +144,10 @@ std::vector<ClassStability> group_stability(const GroupModel& m, const std::vect
   const std::size_t n = m.size();
   const int runs = std::max(1, config.runs);
   std::vector<ClassStability> out(n);
-  if (n == 0) return out;
+  if (n == 0) {
+    if (progress) progress->advance(static_cast<std::size_t>(runs));  // no runs to make
+    return out;
+  }
 
   // The tie-break order, once: within equal totals the order never changes with weights.
   std::vector<std::uint32_t> by_tie(n);
@@ -275,8 +279,6 @@ void assess_stability(const std::vector<Enterprise>& inputs,
     for (std::size_t i : m.enterprise) grades.push_back(enterprises[i].grade);
     std::vector<ClassStability> s =
         group_stability(m, grades, config.classes, config.stability, threads, progress);
-    if (m.size() == 0 && progress)  // an empty group has no runs to report
-      progress->advance(static_cast<std::size_t>(std::max(1, config.stability.runs)));
     for (std::size_t f = 0; f < m.size(); ++f) enterprises[m.enterprise[f]].stability = s[f];
   }
   if (progress) progress->end();
