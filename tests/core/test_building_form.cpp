@@ -1,5 +1,7 @@
 // METHOD.md §7: coverage and FAR, by hand on small cases and against shapely on 300 parcels.
 #include <catch2/catch.hpp>
+#include <cmath>
+#include <numbers>
 
 #include "core/method/building_form.hpp"
 #include "muyield/review.hpp"
@@ -83,6 +85,32 @@ TEST_CASE("a footprint crossing two parcels is split between them", "[form]") {
     const ParcelResult& p = by_id(in, r, id);
     CHECK(p.n_buildings == 1);
     CHECK(*p.footprint_m2 == Approx(1000).epsilon(kRel));
+    CHECK(*p.floor_area_m2 == Approx(3000).epsilon(kRel));
+  }
+}
+
+TEST_CASE("a hall standing against a turned parcel's edge is not on the parcel", "[form]") {
+  // A square parcel turned by 3° … 87°, a hall outside against its south-east edge and one
+  // inside. The turned corners are rounded (and go through longitude/latitude and back), so
+  // clipping leaves slivers of 10⁻¹¹ … 10⁻⁷ m² against the shared edge: a touch, not a building.
+  for (int degrees = 3; degrees < 90; degrees += 6) {
+    const double turn = degrees * std::numbers::pi / 180;
+    const double c = std::cos(turn), s = std::sin(turn);
+    auto at = [&](double u, double v) {
+      return Point{test::kX0 + u * c - v * s, test::kY0 + u * s + v * c};
+    };
+    auto square = [&](double u0, double v0, double u1, double v1) {
+      return MultiPolygon{{{at(u0, v0), at(u1, v0), at(u1, v1), at(u0, v1), at(u0, v0)}, {}}};
+    };
+    const double u0 = 1.7 * degrees / 3;
+    ReviewInput in = with_buildings({test::parcel("T", square(0, 0, 100, 100))},
+                                    {building(square(u0, -30, u0 + 40, 0), 4),  // outside
+                                     building(square(20, 10, 70, 40), 2)});     // inside: 1500 m²
+    const ReviewResult r = run_review(in, ReviewConfig::defaults());
+    const ParcelResult& p = r.parcels[0];
+    INFO(degrees << "°");
+    CHECK(p.n_buildings == 1);
+    CHECK(*p.footprint_m2 == Approx(1500).epsilon(kRel));
     CHECK(*p.floor_area_m2 == Approx(3000).epsilon(kRel));
   }
 }
