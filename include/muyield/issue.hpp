@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "muyield/shared_name.hpp"
+
 namespace muyield {
 
 enum class Severity {
@@ -16,11 +18,11 @@ enum class Severity {
 std::string_view severity_key(Severity s);
 
 struct Issue {
-  std::string source;  // input file as named by the user, or "review" for method findings
-  std::string row;     // row number or feature id; empty for whole-input findings
-  std::string field;   // canonical field name, or empty
-  std::string value;   // the offending value as read
-  std::string reason;  // what is wrong and what to do
+  SharedName source;  // input file as named by the user, or "review" for method findings
+  std::string row;    // row number or feature id; empty for whole-input findings
+  std::string field;  // canonical field name, or empty
+  std::string value;  // the offending value as read
+  SharedName reason;  // what is wrong and what to do (shared when many rows say the same)
   Severity severity = Severity::reject;
   // The whole record is out (counted as rejected), not only one field of it.
   bool record_rejected = false;

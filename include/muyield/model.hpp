@@ -14,6 +14,7 @@
 
 #include "muyield/date.hpp"
 #include "muyield/figure.hpp"
+#include "muyield/shared_name.hpp"
 
 namespace muyield {
 
@@ -27,24 +28,6 @@ struct Polygon {
   std::vector<Ring> holes;
 };
 using MultiPolygon = std::vector<Polygon>;
-
-// A name that many records share (the input they came from): one copy however many rows hold
-// it — a province's 5·10⁶ records would otherwise carry 5·10⁶ copies of a long path.
-class SharedName {
- public:
-  SharedName() = default;
-  SharedName(const char* text) : SharedName(std::string(text)) {}
-  explicit SharedName(std::string text)
-      : text_(std::make_shared<const std::string>(std::move(text))) {}
-  operator const std::string&() const { return str(); }
-  const std::string& str() const {
-    static const std::string kNone;
-    return text_ ? *text_ : kNone;
-  }
-
- private:
-  std::shared_ptr<const std::string> text_;
-};
 
 // Where a record came from, so that every message can name the file and the row.
 struct SourceRow {

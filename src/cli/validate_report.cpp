@@ -92,8 +92,8 @@ int print_validate_report(std::ostream& out, const io::ReadResult& read, std::op
   for (const Issue& i : read.issues) {
     if (shown == max_issues) break;
     ++shown;
-    out << trf(Msg::validate_issue_line, shown, severity_key(i.severity), i.source, i.row,
-               i.field.empty() ? "-" : i.field, i.value, i.reason)
+    out << trf(Msg::validate_issue_line, shown, severity_key(i.severity), i.source.str(), i.row,
+               i.field.empty() ? "-" : i.field, i.value, i.reason.str())
         << "\n";
   }
   if (read.issues.size() > shown)

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <unordered_set>
 
+#include "core/free_memory.hpp"
 #include "core/geometry/crs_transform.hpp"
 #include "core/method/building_form.hpp"
 #include "core/method/flags.hpp"
@@ -38,7 +39,7 @@ class StageClock {
 };
 
 std::string source_of(const std::vector<Enterprise>& rows) {
-  return rows.empty() ? std::string() : rows.front().source.file;
+  return rows.empty() ? std::string() : rows.front().source.file.str();
 }
 
 // The review year's enterprises, each uscc once; locations in the parcels' CRS.
@@ -144,12 +145,30 @@ ReviewResult run_review(const ReviewInput& input, const ReviewConfig& config,
                       e.what());
   }
   result.parcels = std::move(prepared.parcels);
+  if (options.spent) {  // each parcel result holds its repaired shape from here on
+    for (Parcel& p : options.spent->parcels) MultiPolygon().swap(p.geometry);
+    return_free_memory();
+  }
   for (Issue& i : prepared.issues) result.issues.push_back(std::move(i));
   const std::string parcels_source =
-      input.parcels.empty() ? std::string() : input.parcels.front().source.file;
+      input.parcels.empty() ? std::string() : input.parcels.front().source.file.str();
   result.counts.push_back({"parcels", parcels_source, static_cast<long>(input.parcels.size()),
                            static_cast<long>(result.parcels.size()), prepared.rejected});
   clock.lap("area");
+
+  // §7 building form, straight after the areas: the buildings (the largest input) are then
+  // released, when the caller allows it, before the enterprises' results are built.
+  const long buildings_read = static_cast<long>(input.buildings.size());
+  const std::string buildings_source =
+      input.buildings.empty() ? std::string() : input.buildings.front().source.file.str();
+  method::BuildingFormOutcome form = method::compute_building_form(
+      input, result.parcels, config.building, threads, options.progress,
+      options.spent ? &options.spent->buildings : nullptr);
+  result.issues.reserve(result.issues.size() + form.issues.size());
+  for (Issue& i : form.issues) result.issues.push_back(std::move(i));
+  Issues().swap(form.issues);
+  if (options.spent) return_free_memory();  // the buildings, as read and as prepared
+  clock.lap("overlay");
 
   // §2 links, land, spreading.
   SelectedEnterprises selected = select_enterprises(input, result.year, result.issues);
@@ -191,19 +210,12 @@ ReviewResult run_review(const ReviewInput& input, const ReviewConfig& config,
                                options.progress);
   clock.lap("what_it_takes");
 
-  // §7 building form.
-  method::BuildingFormOutcome form = method::compute_building_form(
-      input, result.parcels, config.building, threads, options.progress);
-  for (Issue& i : form.issues) result.issues.push_back(std::move(i));
-  if (input.has_buildings) {
-    const std::string src =
-        input.buildings.empty() ? std::string() : input.buildings.front().source.file;
+  if (input.has_buildings)  // counted after parcels, enterprises and links, as they are read
     result.counts.push_back(
-        {"buildings", src, static_cast<long>(input.buildings.size()), form.used, form.rejected});
-  }
+        {"buildings", buildings_source, buildings_read, form.used, form.rejected});
+  // §7 the industry's FAR minimum, for each parcel's main occupant.
   method::assign_far_minimums(input.enterprises, result.enterprises, result.parcels,
                               config.building);
-  clock.lap("overlay");
 
   // §8 flags, §9 park summary.
   method::raise_flags({input.parcels, input.enterprises, result.enterprises, input.has_buildings,

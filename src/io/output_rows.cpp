@@ -23,15 +23,19 @@ std::string share_text(double share) {
 }
 
 void set_optional_int(Value& v, const std::optional<int>& i) {
-  if (i) v.set(static_cast<double>(*i));
-  else v.clear();
+  if (i)
+    v.set(static_cast<double>(*i));
+  else
+    v.clear();
 }
 
 void set_bool(Value& v, bool b) { v.set(b ? 1.0 : 0.0); }
 
 void set_optional_bool(Value& v, const std::optional<bool>& b) {
-  if (b) set_bool(v, *b);
-  else v.clear();
+  if (b)
+    set_bool(v, *b);
+  else
+    v.clear();
 }
 
 // Appends columns and keeps a running index, so fill() can use the same order.
@@ -145,8 +149,10 @@ void ParcelRows::fill(std::size_t i, std::vector<Value>& row) const {
     if (info(ind).per_parcel) row[k++].set(at(p.indicators, ind));
   set_optional_int(row[k++], p.rank_park);
   set_optional_int(row[k++], p.rank_all);
-  if (p.footprint_m2) row[k++].set(static_cast<double>(p.n_buildings));
-  else row[k++].clear();
+  if (p.footprint_m2)
+    row[k++].set(static_cast<double>(p.n_buildings));
+  else
+    row[k++].clear();
   row[k++].set(p.footprint_m2);
   row[k++].set(p.floor_area_m2);
   row[k++].set(p.coverage);
@@ -242,7 +248,8 @@ void EnterpriseRows::fill(std::size_t i, std::vector<Value>& row) const {
   row[k++].set_text(unrated_key(r.unrated));
   for (const char* attribute : {"high_tech", "specialized"}) {
     auto it = e.attributes.find(attribute);
-    set_optional_bool(row[k++], it == e.attributes.end() ? std::nullopt : std::optional(it->second));
+    set_optional_bool(row[k++],
+                      it == e.attributes.end() ? std::nullopt : std::optional(it->second));
   }
   row[k++].set_text(e.production_start ? e.production_start->iso() : "");
   set_bool(row[k++], e.uscc_check_ok);
@@ -332,11 +339,11 @@ IssueRows::IssueRows(const Issues& issues) : issues_(issues) {
 void IssueRows::fill(std::size_t i, std::vector<Value>& row) const {
   row.resize(columns_.size());
   const Issue& s = issues_[i];
-  row[0].set_text(s.source);
+  row[0].set_text(s.source.str());
   row[1].set_text(s.row);
   row[2].set_text(s.field);
   row[3].set_text(s.value);
-  row[4].set_text(s.reason);
+  row[4].set_text(s.reason.str());
   row[5].set_text(severity_key(s.severity));
 }
 

@@ -1,4 +1,5 @@
 // METHOD.md §7: coverage and FAR, by hand on small cases and against shapely on 300 parcels.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <numbers>
@@ -171,7 +172,8 @@ TEST_CASE("invalid footprints are repaired and reported", "[form]") {
   CHECK(b.used == 1);
 }
 
-TEST_CASE("coverage and FAR agree with shapely to 1e-9 on 300 generated parcels", "[form]") {
+// tests/fixtures/overlay: 300 parcels and their buildings (make_overlay_fixture.py).
+static ReviewInput overlay_fixture() {
   ReviewInput in = test::gk_input();
   const std::string dir = MUYIELD_TEST_DIR "/fixtures/overlay/";
   for (const std::string& line : test::read_lines(dir + "parcels.txt")) {
@@ -192,6 +194,12 @@ TEST_CASE("coverage and FAR agree with shapely to 1e-9 on 300 generated parcels"
   in.has_buildings = true;
   in.enterprises = {test::EnterpriseBuilder("E1")};
   test::number_rows(in);
+  return in;
+}
+
+TEST_CASE("coverage and FAR agree with shapely to 1e-9 on 300 generated parcels", "[form]") {
+  const std::string dir = MUYIELD_TEST_DIR "/fixtures/overlay/";
+  const ReviewInput in = overlay_fixture();
   const ReviewResult r = run_review(in, ReviewConfig::defaults());
   const std::vector<std::string> expected = test::read_lines(dir + "expected.txt");
   REQUIRE(expected.size() == 300);
@@ -215,6 +223,31 @@ TEST_CASE("coverage and FAR agree with shapely to 1e-9 on 300 generated parcels"
     ++compared;
   }
   CHECK(compared == 300);
+}
+
+TEST_CASE("a review that may spend its input measures the same and frees the shapes as read",
+          "[form]") {
+  const ReviewInput kept = overlay_fixture();
+  ReviewInput spent = overlay_fixture();
+  const ReviewResult a = run_review(kept, ReviewConfig::defaults());
+  RunOptions options;
+  options.spent = &spent;
+  const ReviewResult b = run_review(spent, ReviewConfig::defaults(), options);
+  CHECK(spent.buildings.empty());
+  CHECK(std::all_of(spent.parcels.begin(), spent.parcels.end(),
+                    [](const Parcel& p) { return p.geometry.empty(); }));
+  REQUIRE(a.parcels.size() == b.parcels.size());
+  for (std::size_t k = 0; k < a.parcels.size(); ++k) {
+    INFO(k);
+    CHECK(a.parcels[k].area_m2 == b.parcels[k].area_m2);
+    CHECK(a.parcels[k].n_buildings == b.parcels[k].n_buildings);
+    CHECK(a.parcels[k].footprint_m2 == b.parcels[k].footprint_m2);
+    CHECK(a.parcels[k].floor_area_m2 == b.parcels[k].floor_area_m2);
+  }
+  CHECK(a.issues.size() == b.issues.size());
+  REQUIRE(b.counts.back().input == "buildings");
+  CHECK(b.counts.back().read == static_cast<long>(kept.buildings.size()));
+  CHECK(b.counts.back().source == a.counts.back().source);
 }
 
 TEST_CASE("a building across a zone edge from its parcel is measured in the parcel's zone",

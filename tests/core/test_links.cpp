@@ -33,7 +33,7 @@ std::string occupant(const ReviewInput& in, const ReviewResult& r, const Occupan
 bool has_issue(const ReviewResult& r, const std::string& field, const std::string& fragment,
                Severity s) {
   for (const Issue& i : r.issues)
-    if (i.field == field && i.severity == s && i.reason.find(fragment) != std::string::npos)
+    if (i.field == field && i.severity == s && i.reason.str().find(fragment) != std::string::npos)
       return true;
   return false;
 }

@@ -29,7 +29,8 @@ namespace {
 
 // A usable building as the overlay takes it (an unusable one is in no index box). The lon/lat
 // shape is not kept: its parts' boxes go to the index, and the few buildings a parcel of another
-// zone meets are computed again (at 10⁶ parcels the copies were ~0.5 GB).
+// zone meets are taken back to lon/lat from their zone (at 10⁶ parcels the copies were ~0.5 GB).
+// Nor is the building as read, once prepared (see compute_building_form's `spent`).
 struct PreparedBuilding {
   MultiPolygon planar;  // in the zone of its own centroid
   int zone = 0;
@@ -44,27 +45,26 @@ Issue building_issue(const Building& b, std::string field, std::string value, st
                rejected};
 }
 
+// Lon/lat → a GK zone (get) and back (to_lonlat), made once per zone met.
 class ZoneTransformers {
  public:
-  const geometry::Transformer& get(int cm) {
-    auto it = zones_.find(cm);
-    if (it == zones_.end())
-      it = zones_.emplace(cm, geometry::Transformer(geometry::kCgcs2000, geometry::gk_zone_crs(cm)))
-               .first;
-    return it->second;
-  }
+  const geometry::Transformer& get(int cm) { return find(to_zone_, cm, true); }
+  const geometry::Transformer& to_lonlat(int cm) { return find(from_zone_, cm, false); }
 
  private:
-  std::map<int, geometry::Transformer> zones_;
+  using Map = std::map<int, geometry::Transformer>;
+  static const geometry::Transformer& find(Map& map, int cm, bool to_zone) {
+    auto it = map.find(cm);
+    if (it == map.end()) {
+      const std::string zone = geometry::gk_zone_crs(cm);
+      it = map.emplace(cm, to_zone ? geometry::Transformer(geometry::kCgcs2000, zone)
+                                   : geometry::Transformer(zone, geometry::kCgcs2000))
+               .first;
+    }
+    return it->second;
+  }
+  Map to_zone_, from_zone_;
 };
-
-// A usable building's lon/lat shape, computed again as prepare_building computes it.
-MultiPolygon lonlat_again(const Building& in, const geometry::GeosContext& geos,
-                          const geometry::Transformer& to_lonlat) {
-  MultiPolygon g = geometry::repair(geos, in.geometry).geometry;
-  to_lonlat.apply(g);
-  return g;
-}
 
 // Building `index`: repaired, projected into its own zone, its lon/lat parts' boxes added to
 // `boxes` (tagged with `index`), or reported as unusable.
@@ -110,7 +110,7 @@ void prepare_building(const Building& in, std::uint32_t index, PreparedBuilding&
 BuildingFormOutcome compute_building_form(const ReviewInput& input,
                                           std::vector<ParcelResult>& parcels,
                                           const BuildingConfig& config, int threads,
-                                          Progress* progress) {
+                                          Progress* progress, std::vector<Building>* spent) {
   BuildingFormOutcome outcome;
   if (!input.has_buildings) return outcome;
   const int chunks = resolve_threads(threads);
@@ -137,6 +137,7 @@ BuildingFormOutcome compute_building_form(const ReviewInput& input,
       outcome.issues.push_back(std::move(i));
     }
   outcome.used = static_cast<long>(buildings.size()) - outcome.rejected;
+  if (spent) std::vector<Building>().swap(*spent);  // from here on the prepared ones serve
 
   // 2. A packed index of the usable buildings' parts, in lon/lat (in building order).
   const geometry::BoxIndex index = [&] {
@@ -153,11 +154,16 @@ BuildingFormOutcome compute_building_form(const ReviewInput& input,
   if (progress) progress->begin("overlay: buildings on parcels", parcels.size());
   parallel_chunks(parcels.size(), chunks, [&](int c, std::size_t begin, std::size_t end) {
     geometry::GeosContext geos;
-    geometry::Transformer to_lonlat(crs.definition, geometry::kCgcs2000);
     ZoneTransformers zones;
     std::vector<std::uint32_t> hits;
     std::vector<geometry::PlanarBuilding> candidates;
     std::vector<MultiPolygon> reprojected;  // buildings whose own zone differs from the parcel's
+    // One text for every overlap warning (the m² are in its value): a county drawn with
+    // duplicated halls may have one on most parcels.
+    const SharedName overlap_reason(
+        "建筑基底重叠（面积 m² 见 value 列）：基底只计一次，建筑面积逐栋计 / building footprints "
+        "overlap (m² in the value column): counted once in the footprint, per building in floor "
+        "area; check for duplicated buildings");
     for (std::size_t k = begin; k < end; ++k) {
       ParcelResult& p = parcels[k];
       hits.clear();
@@ -175,7 +181,9 @@ BuildingFormOutcome compute_building_form(const ReviewInput& input,
         if (pb.zone == p.gk_central_meridian) {
           candidates.push_back({&pb.planar, pb.floors});
         } else {
-          reprojected.push_back(lonlat_again(input.buildings[b], geos, to_lonlat));
+          // Its own zone → lon/lat → the parcel's zone (a round trip exact to ~10⁻⁹ m).
+          reprojected.push_back(pb.planar);
+          zones.to_lonlat(pb.zone).apply(reprojected.back());
           zones.get(p.gk_central_meridian).apply(reprojected.back());
           candidates.push_back({&reprojected.back(), pb.floors});
         }
@@ -190,21 +198,22 @@ BuildingFormOutcome compute_building_form(const ReviewInput& input,
       }
       if (o.overlap_m2 > 0.01) {
         const Parcel& in = input.parcels[p.input_index];
-        char buf[160];
+        char buf[32];
         std::snprintf(buf, sizeof buf, "%.1f", o.overlap_m2);
         overlaps[c].push_back(Issue{in.source.file, std::to_string(in.source.row), "buildings", buf,
-                                    "建筑基底重叠 " + std::string(buf) +
-                                        " m²：基底只计一次，建筑面积逐栋计 / building footprints "
-                                        "overlap: counted once in the footprint, per building in "
-                                        "floor area; check for duplicated buildings",
-                                    Severity::warning, false});
+                                    overlap_reason, Severity::warning, false});
       }
       if (progress && (k - begin) % 4096 == 4095) progress->advance(4096);
     }
   });
   if (progress) progress->end();
-  for (Issues& part : overlaps)
+  std::size_t total = outcome.issues.size();
+  for (const Issues& part : overlaps) total += part.size();
+  outcome.issues.reserve(total);  // one block: growing by doubling held up to 3× the issues
+  for (Issues& part : overlaps) {
     for (Issue& i : part) outcome.issues.push_back(std::move(i));
+    Issues().swap(part);
+  }
   return outcome;
 }
 

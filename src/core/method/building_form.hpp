@@ -24,11 +24,14 @@ struct BuildingFormOutcome {
 };
 
 // Fills n_buildings, footprint_m2, floor_area_m2, coverage and far of every parcel (which must
-// have planar_m2). Without a buildings layer nothing is filled.
+// have planar_m2). Without a buildings layer nothing is filled. When `spent` is given (it is
+// input.buildings, owned by a caller that needs them no more) the buildings as read are freed
+// once prepared: the overlay's peak memory then holds them once, not twice.
 BuildingFormOutcome compute_building_form(const ReviewInput& input,
                                           std::vector<ParcelResult>& parcels,
                                           const BuildingConfig& config, int threads,
-                                          Progress* progress);
+                                          Progress* progress,
+                                          std::vector<Building>* spent = nullptr);
 
 // industry_division and far_min of every parcel, from its main occupant's industry code.
 void assign_far_minimums(const std::vector<Enterprise>& enterprise_inputs,
