@@ -4,6 +4,7 @@
 #include <ogrsf_frmts.h>
 
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -119,4 +120,35 @@ TEST_CASE("GeoPackage bytes repeat: dates are the evaluation date", "[gpkg]") {
   std::unique_ptr<OGRFeature> f(contents->GetNextFeature());
   // Stored as 2024-12-31T00:00:00.000Z; OGR reads the DATETIME back in its own notation.
   CHECK(std::string(f->GetFieldAsString(0)) == "2024/12/31 00:00:00+00");
+}
+
+TEST_CASE("GeoPackage holds every row in order past the two-thread writer's first batches",
+          "[gpkg]") {
+  // 5000 parcels: the writer makes and inserts them in batches of 2048, on two threads.
+  test::SmallReview r;
+  r.input = test::gk_input();
+  for (int i = 0; i < 5000; ++i) {
+    const double x = 20.0 * (i % 100), y = 20.0 * (i / 100), w = 10 + i % 7;
+    r.input.parcels.push_back(
+        test::parcel("Q" + std::to_string(i), test::local_rect(x, y, x + w, y + 10)));
+  }
+  r.input.enterprises = {test::EnterpriseBuilder("91361181MA35R8Y924")};
+  test::number_rows(r.input);
+  r.result = run_review(r.input, r.config);
+  auto ds = open(write_small(r, "batches.gpkg"));
+  REQUIRE(ds);
+  OGRLayer* parcels = ds->GetLayerByName("parcels");
+  REQUIRE(parcels);
+  REQUIRE(parcels->GetFeatureCount() == 5000);
+  parcels->ResetReading();
+  int k = 0, in_order = 0, areas_right = 0;
+  for (std::unique_ptr<OGRFeature> f(parcels->GetNextFeature()); f;
+       f.reset(parcels->GetNextFeature()), ++k) {
+    in_order += std::string(f->GetFieldAsString("parcel_id")) == "Q" + std::to_string(k);
+    const double area = f->GetGeometryRef()->toMultiPolygon()->get_Area();
+    areas_right += std::abs(area - 10.0 * (10 + k % 7)) < 1e-6;
+  }
+  CHECK(k == 5000);
+  CHECK(in_order == 5000);
+  CHECK(areas_right == 5000);
 }
