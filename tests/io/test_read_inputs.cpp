@@ -2,6 +2,8 @@
 // enterprise table from XLSX (with a title row), CSV and GBK CSV; units, dates, rejects.
 // Fixtures: tests/fixtures/readers/make_fixtures.py (values chosen for hand checks).
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
 
 #include "io/input_error.hpp"
 #include "io/read_inputs.hpp"
@@ -37,7 +39,8 @@ TEST_CASE("parcels read the same from Shapefile, GeoPackage and GeoJSON", "[read
     CHECK(*p.agreed_start == Date{2021, 3, 1});
     CHECK(*r.input.parcels[1].agreed_start == Date{2022, 1, 5});  // 20220105
     CHECK_FALSE(r.input.parcels[2].agreed_start);                 // 2023/02/30
-    const Issue* bad = find_issue(r.issues, "agreed_start", std::to_string(r.input.parcels[2].source.row));
+    const Issue* bad =
+        find_issue(r.issues, "agreed_start", std::to_string(r.input.parcels[2].source.row));
     REQUIRE(bad);
     CHECK(bad->source == kDir + file);
     CHECK(bad->value == "2023/02/30");
@@ -63,8 +66,8 @@ TEST_CASE("enterprise tables: title row, units, full-width digits, bad cells", "
     const char* file;
     int first_row;  // spreadsheet row of the first data row
   };
-  for (const Case c : {Case{"enterprises.xlsx", 3}, Case{"enterprises.csv", 2},
-                       Case{"enterprises_gbk.csv", 2}}) {
+  for (const Case c :
+       {Case{"enterprises.xlsx", 3}, Case{"enterprises.csv", 2}, Case{"enterprises_gbk.csv", 2}}) {
     INFO(c.file);
     ReadResult r;
     read_enterprises(kDir + c.file, {}, r);
@@ -73,7 +76,7 @@ TEST_CASE("enterprise tables: title row, units, full-width digits, bad cells", "
     CHECK(a.source.row == c.first_row);
     CHECK(a.name == "江西德佑生物科技有限公司");
     CHECK(a.year == 2024);
-    CHECK(*at(a.figures, Figure::revenue) == Approx(1234.5678));       // 12,345,678 元
+    CHECK(*at(a.figures, Figure::revenue) == Approx(1234.5678));  // 12,345,678 元
     CHECK(*at(a.figures, Figure::tax) == Approx(210.5));
     CHECK(*at(a.figures, Figure::electricity_kwh) == Approx(120000));  // 12 万kWh
     CHECK(*a.production_start == Date{2021, 5, 6});
@@ -126,4 +129,47 @@ TEST_CASE("a review.toml mapping names an unusual column", "[read]") {
   ReadResult r;
   read_enterprises(kDir + "enterprises.csv", options, r);
   CHECK(r.input.enterprises[0].uscc == "江西德佑生物科技有限公司");
+}
+
+TEST_CASE("buildings read beside parcels and enterprises join in the fixed order", "[read]") {
+  InputPaths paths;
+  paths.parcels = kDir + "parcels.gpkg";
+  paths.enterprises = kDir + "enterprises.csv";
+  // One hall whose floor count is no number: a reader issue of the buildings.
+  const std::string buildings =
+      (std::filesystem::temp_directory_path() / "muyield-read-buildings.geojson").string();
+  std::ofstream(buildings)
+      << R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"层数":"三层"},)"
+      << R"("geometry":{"type":"Polygon","coordinates":[[[117.58,28.94],[117.5801,28.94],)"
+      << R"([117.5801,28.9401],[117.58,28.94]]]}}]})";
+  paths.buildings = buildings;
+  paths.links = kDir + "links.csv";
+  const ReadResult r = read_inputs(paths, {});
+  REQUIRE(r.reports.size() == 4);
+  CHECK(r.reports[0].input == "parcels");
+  CHECK(r.reports[1].input == "enterprises");
+  CHECK(r.reports[2].input == "buildings");
+  CHECK(r.reports[3].input == "links");
+  CHECK(r.input.has_buildings);
+  CHECK_FALSE(r.input.buildings_crs.empty());
+  CHECK(r.input.buildings.size() == 1);
+  // Issues in file order: none of the enterprise table's after one of the buildings'.
+  bool buildings_seen = false, order_kept = true, enterprise_issue = false;
+  for (const Issue& i : r.issues) {
+    const bool from_buildings = i.source == paths.buildings;
+    const bool from_enterprises = i.source == paths.enterprises;
+    enterprise_issue |= from_enterprises;
+    if (from_enterprises && buildings_seen) order_kept = false;
+    buildings_seen |= from_buildings;
+  }
+  CHECK(enterprise_issue);
+  CHECK(buildings_seen);
+  CHECK(order_kept);
+
+  // A parcels layer that cannot be read is reported first, even when the buildings fail too.
+  paths.parcels = kDir + "missing.shp";
+  paths.buildings = kDir + "missing_buildings.gpkg";
+  CHECK_THROWS_WITH(read_inputs(paths, {}), Catch::Contains("missing.shp"));
+  paths.parcels = kDir + "parcels.gpkg";
+  CHECK_THROWS_WITH(read_inputs(paths, {}), Catch::Contains("missing_buildings.gpkg"));
 }
