@@ -68,7 +68,10 @@ std::string copy_shapefile_to_memory(const std::string& shp) {
     if (from.empty()) continue;
     const std::string to =
         dir + "/" + base + "." + (std::string(ext) == "shp" ? CPLGetExtension(shp.c_str()) : ext);
-    write_vsi_file(to, read_vsi_file(from));
+    if (!write_vsi_file(to, read_vsi_file(from)))
+      throw InputError(shp,
+                       "无法复制到内存以重建 .shx / cannot copy it into memory to rebuild its "
+                       "missing .shx: restore the .shx file beside the .shp");
   }
   return dir;
 }
@@ -377,7 +380,10 @@ TableSource::TableSource(const SourceSpec& spec, TableKind kind)
     if (rewritten) {
       static std::atomic<int> counter{0};
       vsimem_copy_ = "/vsimem/muyield_csv_" + std::to_string(counter++) + ".csv";
-      write_vsi_file(vsimem_copy_, bytes);
+      if (!write_vsi_file(vsimem_copy_, bytes))
+        throw InputError(spec.path,
+                         "无法在内存中改写此表 / cannot rewrite the table in memory "
+                         "(encoding or title line): save it as UTF-8 CSV and retry");
       open_path = vsimem_copy_;
     }
   }

@@ -265,7 +265,12 @@ void assess_what_it_takes(const std::vector<Enterprise>& inputs,
                           int threads, Progress* progress) {
   for (EnterpriseResult& e : enterprises) e.takes = WhatItTakes{};
   if (!config.stability.what_it_takes) return;
-  if (progress) progress->begin("enterprises: what it takes", enterprises.size());
+  // The bar counts the firms asked about: the rated ones (each group's model holds those).
+  if (progress)
+    progress->begin("enterprises: what it takes",
+                    static_cast<std::size_t>(
+                        std::count_if(enterprises.begin(), enterprises.end(),
+                                      [](const EnterpriseResult& e) { return e.rated(); })));
   for (Group g : kGroups) {
     const GroupModel m = build_group_model(g, inputs, enterprises, config.scoring);
     std::vector<WhatItTakes> out(m.size());
