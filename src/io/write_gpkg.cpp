@@ -85,9 +85,10 @@ void write_rows(OGRLayer& layer, const OutputRows& rows, const ReviewResult* res
     std::vector<Value> row;
     std::size_t size = 0;
   };
-  Batch batches[2];
+  if (rows.size() == 0) return;
+  Batch batches[2];  // as many features as rows when fewer (the parks, a handful)
   for (Batch& b : batches)
-    for (std::size_t k = 0; k < kBatch; ++k)
+    for (std::size_t k = 0; k < std::min(kBatch, rows.size()); ++k)
       b.features.push_back(std::make_unique<OGRFeature>(layer.GetLayerDefn()));
   auto make = [&](Batch& b, std::size_t begin) {
     b.size = std::min(kBatch, rows.size() - begin);
@@ -102,7 +103,6 @@ void write_rows(OGRLayer& layer, const OutputRows& rows, const ReviewResult* res
       feature.SetFID(OGRNullFID);
     }
   };
-  if (rows.size() == 0) return;
   make(batches[0], 0);
   for (std::size_t begin = 0, current = 0; begin < rows.size(); begin += kBatch, current ^= 1) {
     std::future<void> next;

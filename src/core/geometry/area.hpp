@@ -18,7 +18,9 @@ inline constexpr double kCgcs2000InvF = 298.257222101;
 double geodesic_area_m2(const MultiPolygon& lonlat);
 // Shoelace area of a polygon in a projected (metre) CRS.
 double planar_area_m2(const MultiPolygon& planar);
-double ring_signed_area(const Ring& ring);  // > 0 counter-clockwise
+// > 0 counter-clockwise; the ring closed or open (last point not repeated): a fan from the first
+// vertex, to which the closing edge adds nothing.
+double ring_signed_area(const Ring& ring);
 
 // Area-weighted centroid (planar formula on the given coordinates; used to pick a GK zone).
 Point centroid(const MultiPolygon& geometry);

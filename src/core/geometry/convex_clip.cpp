@@ -1,22 +1,11 @@
 #include "core/geometry/convex_clip.hpp"
 
+#include <algorithm>
 #include <cmath>
 
+#include "core/geometry/area.hpp"
+
 namespace muyield::geometry {
-
-namespace {
-
-double signed_area2(const std::vector<Point>& pts) {  // twice the signed area, > 0 CCW
-  double a = 0;
-  for (std::size_t i = 0; i < pts.size(); ++i) {
-    const Point& p = pts[i];
-    const Point& q = pts[(i + 1) % pts.size()];
-    a += p.x * q.y - q.x * p.y;
-  }
-  return a;
-}
-
-}  // namespace
 
 const Ring* convex_ring(const MultiPolygon& g) {
   if (g.size() != 1 || !g[0].holes.empty()) return nullptr;
@@ -39,8 +28,6 @@ const Ring* convex_ring(const MultiPolygon& g) {
   return sign == 0 ? nullptr : &r;
 }
 
-double open_ring_area(const std::vector<Point>& pts) { return std::abs(signed_area2(pts)) / 2; }
-
 void ConvexClipper::to_local(const Ring& ring, std::vector<Point>& out) const {
   out.clear();
   for (std::size_t i = 0; i + 1 < ring.size(); ++i)
@@ -56,7 +43,7 @@ const std::vector<Point>& ConvexClipper::clip(const Ring& subject, const Ring& c
 const std::vector<Point>& ConvexClipper::clip_local(const std::vector<Point>& subject,
                                                     const std::vector<Point>& convex) {
   out_.assign(subject.begin(), subject.end());
-  const double orientation = signed_area2(convex);
+  const double orientation = ring_signed_area(convex);
   if (orientation == 0) {
     out_.clear();
     return out_;
@@ -88,8 +75,8 @@ const std::vector<Point>& ConvexClipper::clip_local(const std::vector<Point>& su
 double ConvexClipper::clipped_area(const MultiPolygon& g, const Ring& convex) {
   double area = 0;
   for (const Polygon& part : g) {
-    area += open_ring_area(clip(part.outer, convex));
-    for (const Ring& hole : part.holes) area -= open_ring_area(clip(hole, convex));
+    area += std::abs(ring_signed_area(clip(part.outer, convex)));
+    for (const Ring& hole : part.holes) area -= std::abs(ring_signed_area(clip(hole, convex)));
   }
   return std::max(0.0, area);
 }

@@ -14,14 +14,11 @@ namespace muyield::geometry {
 // turns one way (collinear vertices allowed); nullptr otherwise.
 const Ring* convex_ring(const MultiPolygon& g);
 
-// |shoelace| of an open vertex list.
-double open_ring_area(const std::vector<Point>& pts);
-
 // Works in coordinates relative to a nearby origin (GK coordinates of ~10⁷ m would cost 8 digits
 // in the products); keeps its buffers between calls. Results are open vertex lists (last point
 // not repeated) relative to the origin. A non-convex subject may come out with zero-width spikes
 // along the clip's edges; the signed area is still that of the intersection, which is all the
-// overlay uses such a result for.
+// overlay uses such a result for (ring_signed_area, area.hpp, takes open lists too).
 class ConvexClipper {
  public:
   explicit ConvexClipper(Point origin) : origin_(origin) {}

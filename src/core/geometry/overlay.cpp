@@ -38,7 +38,6 @@ struct Piece {
   const MultiPolygon* footprint;
   Box box;
   double area = 0;
-  bool whole = false;         // the footprint lies wholly inside the parcel
   std::vector<Point> convex;  // the piece when convex, relative to the clipper's origin
   GeosGeometry geos;          // the piece in GEOS, made only when a union needs it
 };
@@ -81,7 +80,6 @@ void measure_by_geos(const GeosContext& ctx, LazyGeosParcel& parcel, Piece& piec
   if (GEOSPreparedContainsProperly_r(h, parcel.prepared(), building.get()) == 1) {
     // The common case: wholly inside, no overlay needed.
     piece.area = planar_area_m2(*piece.footprint);
-    piece.whole = true;
     piece.geos = std::move(building);
   } else if (GEOSPreparedIntersects_r(h, parcel.prepared(), building.get()) == 1) {
     piece.geos.reset(GEOSIntersection_r(h, parcel.geometry(), building.get()));
@@ -89,18 +87,19 @@ void measure_by_geos(const GeosContext& ctx, LazyGeosParcel& parcel, Piece& piec
   }
 }
 
-// The building's part of the parcel by the convex clip, when the parcel (`parcel_local`, relative
-// to the clipper's origin) or the building (`building_convex`) is convex. A convex piece keeps its
-// ring, for the union.
-void measure_by_clip(const MultiPolygon& parcel, const std::vector<Point>* parcel_local,
-                     const Ring* building_convex, ConvexClipper& clipper, Piece& piece) {
+// The building's part of the parcel by the convex clip, when the parcel (`parcel_convex`, with
+// `parcel_local` its ring relative to the clipper's origin) or the building (`building_convex`)
+// is convex. A convex piece keeps its ring, for the union.
+void measure_by_clip(const MultiPolygon& parcel, const Ring* parcel_convex,
+                     const std::vector<Point>& parcel_local, const Ring* building_convex,
+                     ConvexClipper& clipper, Piece& piece) {
   const double own = planar_area_m2(*piece.footprint);
-  if (parcel_local && building_convex) {
+  if (parcel_convex && building_convex) {
     clipper.to_local(*building_convex, piece.convex);
-    piece.convex = clipper.clip_local(piece.convex, *parcel_local);
-    piece.area = open_ring_area(piece.convex);
-  } else if (parcel_local) {
-    piece.area = clipper.clipped_area(*piece.footprint, *convex_ring(parcel));
+    piece.convex = clipper.clip_local(piece.convex, parcel_local);
+    piece.area = std::abs(ring_signed_area(piece.convex));
+  } else if (parcel_convex) {
+    piece.area = clipper.clipped_area(*piece.footprint, *parcel_convex);
   } else {
     piece.area = clipper.clipped_area(parcel, *building_convex);
     // Wholly inside (to the clip's rounding): the piece is the building, convex.
@@ -154,7 +153,7 @@ class ConvexUnion {
     for (std::size_t k = from; k < group_.size(); ++k) {
       stack_[depth] = clipper_.clip_local(stack_[depth - 1], pieces_[group_[k]].convex);
       if (stack_[depth].empty()) continue;
-      sum += open_ring_area(stack_[depth]) - overlaps(k + 1, depth + 1);
+      sum += std::abs(ring_signed_area(stack_[depth])) - overlaps(k + 1, depth + 1);
     }
     return sum;
   }
@@ -208,8 +207,7 @@ ParcelOverlay overlay_parcel(const GeosContext& ctx, const MultiPolygon& parcel,
     Piece piece(b.footprint, box, ctx.handle());
     const Ring* building_convex = convex_ring(*b.footprint);
     if (parcel_convex || building_convex)
-      measure_by_clip(parcel, parcel_convex ? &parcel_local : nullptr, building_convex, clipper,
-                      piece);
+      measure_by_clip(parcel, parcel_convex, parcel_local, building_convex, clipper, piece);
     else
       measure_by_geos(ctx, parcel_geos, piece);
     if (!(piece.area > 0)) continue;
